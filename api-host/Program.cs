@@ -1,5 +1,41 @@
+using OrleansMonitor.ApiHost.Health;
+using OrleansMonitor.ApiHost.Hosting;
+using OrleansMonitor.ApiHost.Identity;
+using OrleansMonitor.ApiHost.Lunalytics;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddMonitoringClusterClient();
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
+builder.Services.AddMemoryCache();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<PrincipalResolver>();
+
 var app = builder.Build();
+
+app.UseMiddleware<UnhandledErrorMiddleware>();
+app.UseStatusCodePages(async status =>
+{
+    var http = status.HttpContext;
+    if (http.Request.Path.StartsWithSegments("/api") && http.Response.ContentLength is null && !http.Response.HasStarted)
+    {
+        var (code, message) = http.Response.StatusCode switch
+        {
+            404 => ("route_not_found", "No such route"),
+            405 => ("method_not_allowed", "Method not allowed on this route"),
+            415 => ("unsupported_media_type", "Unsupported media type"),
+            _ => ("http_" + http.Response.StatusCode, "Request failed"),
+        };
+        await ApiProblem.Of(http.Response.StatusCode, code, message).ExecuteAsync(http);
+    }
+});
+
+app.MapHealthApi();
+app.MapAuthApi();
+app.MapApiTokensApi();
+app.MapLunalyticsMonitorApi();
+
 app.Run();
 
+/// <summary>The API host entry point; public for WebApplicationFactory in tests.</summary>
 public partial class Program;

@@ -1,1 +1,118 @@
-Console.WriteLine("bench");
+using System.Diagnostics;
+using Npgsql;
+using OrleansMonitor.Bench;
+using OrleansMonitor.GrainInterfaces.Monitors;
+using OrleansMonitor.Grains.Monitors;
+using OrleansMonitor.Grains.Scheduling;
+using OrleansMonitor.Grains.Storage;
+
+// Usage: bench/run.sh [--monitors N] [--interval S] [--seconds S] [--restart-monitors N]
+//        (the target process is started by this program: --phase target runs only the HTTP target)
+var options = BenchOptions.Parse(args);
+if (options.Phase == "target")
+{
+    await BenchTarget.RunAsync(options.TargetPort, options.TargetPorts);
+    return;
+}
+
+var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres")
+    ?? throw new InvalidOperationException("ConnectionStrings__Postgres is required (bench/run.sh starts a throwaway PostgreSQL)");
+
+using var target = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, [Environment.GetCommandLineArgs()[0], "--phase", "target", "--target-port", options.TargetPort.ToString(), "--target-ports", options.TargetPorts.ToString()])
+{
+    UseShellExecute = false,
+})!;
+await Task.Delay(1500);
+try
+{
+    await RunAsync(options, connectionString);
+}
+finally
+{
+    target.Kill(entireProcessTree: true);
+}
+
+static async Task RunAsync(BenchOptions options, string connectionString)
+{
+    Console.WriteLine($"benchmark: {options.Monitors} HTTP monitors at {options.IntervalSeconds} s against 127.0.0.1:{options.TargetPort}..{options.TargetPort + options.TargetPorts - 1}, {Environment.ProcessorCount} cores");
+    var silo = await BenchSilo.StartAsync(connectionString);
+    var grains = silo.Services.GetRequiredService<IGrainFactory>();
+    var stats = silo.Services.GetRequiredService<SchedulingStats>();
+    var writer = silo.Services.GetRequiredService<HeartbeatWriter>();
+    var workspace = Guid.NewGuid();
+
+    var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+    var createWatch = Stopwatch.StartNew();
+    await Parallel.ForAsync(0, options.Monitors, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
+    {
+        var port = options.TargetPort + (i % options.TargetPorts);
+        var outcome = await grains.GetGrain<IMonitorGrain>(Guid.NewGuid()).CreateAsync(workspace, "bench@example.test", new MonitorConfig
+        {
+            Name = $"bench {i}",
+            Type = MonitorType.Http,
+            Url = $"http://127.0.0.1:{port}/health",
+            Method = "GET",
+            Interval = options.IntervalSeconds,
+            RetryInterval = options.IntervalSeconds,
+            RequestTimeout = 10,
+        });
+        if (outcome.Monitor is null)
+        {
+            throw new InvalidOperationException("monitor refused: " + string.Join(", ", outcome.Errors ?? new Dictionary<string, string>()));
+        }
+    });
+    var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
+    Console.WriteLine($"created {options.Monitors} monitors in {createWatch.Elapsed.TotalSeconds:F1} s");
+    Console.WriteLine($"managed memory per monitor (idle, just created): {(heapAfter - heapBefore) / (double)options.Monitors / 1024:F2} KB");
+
+    // Let every monitor reach its first probe, then measure a steady window.
+    await Task.Delay(TimeSpan.FromSeconds(options.IntervalSeconds + 2));
+    stats.Reset();
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    var window = Stopwatch.StartNew();
+    await Task.Delay(TimeSpan.FromSeconds(options.MeasureSeconds));
+    var probes = stats.Probes;
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+    var elapsed = window.Elapsed.TotalSeconds;
+    var heapRunning = GC.GetTotalMemory(forceFullCollection: true);
+    Console.WriteLine($"sustained probes/s: {probes / elapsed:F0} (planned {options.Monitors / (double)options.IntervalSeconds:F0})");
+    Console.WriteLine($"scheduling lag p50: {stats.LagPercentileMs(50)} ms, p99: {stats.LagPercentileMs(99)} ms");
+    Console.WriteLine($"CPU seconds per 1,000 probes: {cpu.TotalSeconds / Math.Max(1, probes) * 1000:F3} (engine process, {cpu.TotalSeconds:F1} s CPU over {elapsed:F0} s)");
+    Console.WriteLine($"managed memory per monitor (probing, with history): {(heapRunning - heapBefore) / (double)options.Monitors / 1024:F2} KB");
+    Console.WriteLine($"heartbeat writer: written {writer.Written}, pending {writer.Pending}, dropped {writer.Dropped}");
+
+    // Restart: top up to the restart population at a long interval (idle), stop the silo, start a new one, and time
+    // how long until every monitor has probed again.
+    var extra = Math.Max(0, options.RestartMonitors - options.Monitors);
+    await Parallel.ForAsync(0, extra, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
+        await grains.GetGrain<IMonitorGrain>(Guid.NewGuid()).CreateAsync(workspace, "bench@example.test", new MonitorConfig
+        {
+            Name = $"restart {i}",
+            Type = MonitorType.Http,
+            Url = $"http://127.0.0.1:{options.TargetPort + (i % options.TargetPorts)}/health",
+            Method = "GET",
+            Interval = options.IntervalSeconds,
+            RetryInterval = options.IntervalSeconds,
+            RequestTimeout = 10,
+        }));
+    var total = options.Monitors + extra;
+    await silo.StopAsync();
+    silo.Dispose();
+    Console.WriteLine($"silo stopped with {total} monitors; starting a new silo");
+
+    var restartWatch = Stopwatch.StartNew();
+    var revived = await BenchSilo.StartAsync(connectionString);
+    var revivedStats = revived.Services.GetRequiredService<SchedulingStats>();
+    var deadline = TimeSpan.FromSeconds(120);
+    while (revivedStats.Probes < total && restartWatch.Elapsed < deadline)
+    {
+        await Task.Delay(250);
+    }
+
+    var warmup = revived.Services.GetRequiredService<MonitorWarmup>();
+    Console.WriteLine(revivedStats.Probes >= total
+        ? $"after restart: {total} monitors probed again within {restartWatch.Elapsed.TotalSeconds:F1} s (warm-up woke {warmup.Woken})"
+        : $"after restart: only {revivedStats.Probes} of {total} probes within {deadline.TotalSeconds:F0} s");
+    await revived.StopAsync();
+    revived.Dispose();
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace OrleansMonitor.ApiHost.Errors;
+
+/// <summary>Builds error responses in the <see cref="ApiError"/> envelope.</summary>
+public static class ApiProblem
+{
+    public static IResult Of(int status, string code, string message, IReadOnlyDictionary<string, string>? errors = null) =>
+        Results.Json(
+            new ApiError(false, message, code, DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture), errors),
+            statusCode: status);
+
+    public static IResult Unauthorized(string message = "Authentication required: sign in or send an API token") =>
+        Of(StatusCodes.Status401Unauthorized, "unauthorized", message);
+
+    public static IResult ReadOnlyToken() =>
+        Of(StatusCodes.Status403Forbidden, "read_only_token", "This API token is read-only");
+
+    public static IResult SessionRequired() =>
+        Of(StatusCodes.Status403Forbidden, "session_required", "This route needs a signed-in session, not an API token");
+
+    public static IResult MonitorNotFound() => Of(StatusCodes.Status404NotFound, "monitor_not_found", "Monitor not found");
+
+    public static IResult MissingMonitorId() => Of(StatusCodes.Status400BadRequest, "missing_monitor_id", "monitorId is required");
+
+    public static IResult Invalid(IReadOnlyDictionary<string, string> errors, string message = "Invalid monitor information") =>
+        Of(StatusCodes.Status422UnprocessableEntity, "validation_failed", message, errors);
+}

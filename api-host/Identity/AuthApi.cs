@@ -1,0 +1,98 @@
+using OrleansMonitor.ApiHost.Json;
+
+namespace OrleansMonitor.ApiHost.Identity;
+
+/// <summary>POST /api/auth/register, /api/auth/login, /api/auth/logout.</summary>
+public static class AuthApi
+{
+    public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/auth");
+        group.MapPost("/register", RegisterAsync);
+        group.MapPost("/login", LoginAsync);
+        group.MapPost("/logout", LogoutAsync).RequireCaller(CallerRequirement.Read);
+        return group;
+    }
+
+    private static async Task<IResult> RegisterAsync(HttpContext http, IClusterClient cluster)
+    {
+        var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var fields = new JsonFields(root);
+        var email = fields.String("email", 254);
+        var password = fields.String("password", 1024);
+        var name = fields.String("name", 200);
+        if (email is null) { fields.Errors.TryAdd("email", "email is required"); }
+        if (password is null) { fields.Errors.TryAdd("password", "password is required"); }
+        if (name is null) { fields.Errors.TryAdd("name", "name is required"); }
+        if (fields.Errors.Count > 0)
+        {
+            return ApiProblem.Invalid(fields.Errors, "Invalid registration");
+        }
+
+        var outcome = await cluster.GetGrain<IAccountsGrain>(0).RegisterAsync(email!, password!, name!);
+        if (outcome.EmailTaken)
+        {
+            return ApiProblem.Of(StatusCodes.Status409Conflict, "email_taken", "An account with this email already exists");
+        }
+
+        if (outcome.Errors is { Count: > 0 } errors)
+        {
+            return ApiProblem.Invalid(errors, "Invalid registration");
+        }
+
+        SessionCookie.Write(http.Response, outcome.Session!);
+        return Results.Json(SessionBody(outcome.Session!), statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> LoginAsync(HttpContext http, IClusterClient cluster)
+    {
+        var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var fields = new JsonFields(root);
+        var email = fields.String("email", 254);
+        var password = fields.String("password", 1024);
+        if (email is null || password is null || fields.Errors.Count > 0)
+        {
+            fields.Errors.TryAdd(email is null ? "email" : "password", "email and password are required strings");
+            return ApiProblem.Of(StatusCodes.Status400BadRequest, "invalid_request", "email and password are required", fields.Errors);
+        }
+
+        var session = await cluster.GetGrain<IAccountsGrain>(0).LoginAsync(email, password);
+        if (session is null)
+        {
+            return ApiProblem.Of(StatusCodes.Status401Unauthorized, "invalid_credentials", "Email or password is incorrect");
+        }
+
+        SessionCookie.Write(http.Response, session);
+        return Results.Json(SessionBody(session));
+    }
+
+    private static async Task<IResult> LogoutAsync(HttpContext http, IClusterClient cluster, PrincipalResolver resolver)
+    {
+        if (SessionCookie.Read(http.Request) is { } secret)
+        {
+            await cluster.GetGrain<IAccountsGrain>(0).LogoutAsync(secret);
+            resolver.ForgetSession(secret);
+        }
+
+        SessionCookie.Clear(http.Response);
+        return Results.Json(new { success = true });
+    }
+
+    private static object SessionBody(SessionGrant session) => new
+    {
+        success = true,
+        user = new { id = session.Principal.UserId, email = session.Principal.Email, name = session.Principal.Name },
+        workspaceId = session.Principal.WorkspaceId,
+        expiresAt = session.ExpiresAt,
+    };
+}

@@ -1,0 +1,35 @@
+namespace OrleansMonitor.Bench;
+
+/// <summary>Command-line settings of a benchmark run.</summary>
+public sealed record BenchOptions
+{
+    public int Monitors { get; init; } = 5_000;
+    public int IntervalSeconds { get; init; } = 20;
+    public int MeasureSeconds { get; init; } = 60;
+    public int RestartMonitors { get; init; } = 10_000;
+    public int TargetPort { get; init; } = 18080;
+    public int TargetPorts { get; init; } = 8;
+    public string Phase { get; init; } = "all";
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var options = new BenchOptions();
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            var value = args[i + 1];
+            options = args[i] switch
+            {
+                "--monitors" => options with { Monitors = int.Parse(value) },
+                "--interval" => options with { IntervalSeconds = int.Parse(value) },
+                "--seconds" => options with { MeasureSeconds = int.Parse(value) },
+                "--restart-monitors" => options with { RestartMonitors = int.Parse(value) },
+                "--target-port" => options with { TargetPort = int.Parse(value) },
+                "--target-ports" => options with { TargetPorts = int.Parse(value) },
+                "--phase" => options with { Phase = value },
+                _ => throw new ArgumentException($"unknown option {args[i]}"),
+            };
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,31 @@
+namespace OrleansMonitor.GrainInterfaces.Identity;
+
+/// <summary>
+/// Users, sessions and API tokens (PostgreSQL tables). A stateless worker: any silo answers, use key 0.
+/// Secrets are never stored, only their SHA-256; passwords only as a slow salted hash.
+/// </summary>
+public interface IAccountsGrain : IGrainWithIntegerKey
+{
+    Task<RegistrationOutcome> RegisterAsync(string email, string password, string name);
+
+    /// <summary>A new session for matching credentials, or null.</summary>
+    Task<SessionGrant?> LoginAsync(string email, string password);
+
+    Task LogoutAsync(string sessionSecret);
+
+    /// <summary>The principal of a live session, or null when unknown, expired or ended.</summary>
+    Task<Principal?> ResolveSessionAsync(string sessionSecret);
+
+    /// <summary>The principal of a live API token, or null when unknown, expired or revoked.</summary>
+    Task<Principal?> ResolveApiTokenAsync(string tokenSecret);
+
+    Task<IssuedApiToken> CreateApiTokenAsync(Guid userId, Guid workspaceId, string label, AccessLevel accessLevel, int? expiresInDays);
+
+    Task<IReadOnlyList<ApiTokenInfo>> ListApiTokensAsync(Guid userId);
+
+    /// <summary>Revokes one of the user's tokens. False when the user has no such live token.</summary>
+    Task<bool> RevokeApiTokenAsync(Guid userId, Guid tokenId);
+
+    /// <summary>True when the database answers.</summary>
+    Task<bool> PingDatabaseAsync();
+}

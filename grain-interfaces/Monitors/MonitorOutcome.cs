@@ -1,0 +1,17 @@
+namespace OrleansMonitor.GrainInterfaces.Monitors;
+
+/// <summary>The answer to a monitor command: the monitor after the change, or why nothing changed.</summary>
+[GenerateSerializer, Immutable, Alias("OrleansMonitor.MonitorOutcome")]
+public sealed record MonitorOutcome
+{
+    [Id(0)] public MonitorSnapshot? Monitor { get; init; }
+    [Id(1)] public bool NotFound { get; init; }
+    /// <summary>Field name (as the API spells it) to message, when the configuration was refused.</summary>
+    [Id(2)] public IReadOnlyDictionary<string, string>? Errors { get; init; }
+
+    public static MonitorOutcome Missing { get; } = new() { NotFound = true };
+
+    public static MonitorOutcome Invalid(IReadOnlyDictionary<string, string> errors) => new() { Errors = errors };
+
+    public static MonitorOutcome Of(MonitorSnapshot monitor) => new() { Monitor = monitor };
+}

@@ -1,0 +1,20 @@
+namespace OrleansMonitor.GrainInterfaces.Monitors;
+
+/// <summary>The full view of a monitor: its configuration, 24 h figures, recent heartbeats (newest first) and certificate.</summary>
+[GenerateSerializer, Immutable, Alias("OrleansMonitor.MonitorSnapshot")]
+public sealed record MonitorSnapshot
+{
+    [Id(0)] public required Guid MonitorId { get; init; }
+    [Id(1)] public required Guid WorkspaceId { get; init; }
+    [Id(2)] public required string OwnerEmail { get; init; }
+    [Id(3)] public required MonitorConfig Config { get; init; }
+    [Id(4)] public double UptimePercentage { get; init; }
+    [Id(5)] public double AverageHeartbeatLatency { get; init; }
+    [Id(6)] public DateTimeOffset? LastCheck { get; init; }
+    [Id(7)] public DateTimeOffset? NextCheck { get; init; }
+    [Id(8)] public IReadOnlyList<Heartbeat> Heartbeats { get; init; } = [];
+    [Id(9)] public CertificateInfo? Certificate { get; init; }
+    [Id(10)] public bool IsDown { get; init; }
+    [Id(11)] public IReadOnlyList<LatencyPercentiles> Percentiles { get; init; } = [];
+    [Id(12)] public long? OpenIncidentId { get; init; }
+}

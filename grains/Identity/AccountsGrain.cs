@@ -1,0 +1,129 @@
+using System.Net.Mail;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using OrleansMonitor.GrainInterfaces.Identity;
+
+namespace OrleansMonitor.Grains.Identity;
+
+/// <summary>Accounts, sessions and tokens over <see cref="IdentityStore"/>. Stateless: any silo, many at once.</summary>
+[StatelessWorker]
+[GrainType("accounts")]
+public sealed class AccountsGrain(IdentityStore store, IPasswordHasher<UserRecord> hasher, TimeProvider time, IOptions<IdentityOptions> options)
+    : Grain, IAccountsGrain
+{
+    private readonly IdentityOptions _options = options.Value;
+
+    public async Task<RegistrationOutcome> RegisterAsync(string email, string password, string name)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        email = email.Trim();
+        name = name.Trim();
+        if (email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal))
+        {
+            errors["email"] = "Email must be a valid address";
+        }
+
+        if (password.Length < _options.MinPasswordLength || password.Length > _options.MaxPasswordLength)
+        {
+            errors["password"] = $"Password must be between {_options.MinPasswordLength} and {_options.MaxPasswordLength} characters";
+        }
+
+        if (name.Length is < 1 or > 100)
+        {
+            errors["name"] = "Name must be between 1 and 100 characters";
+        }
+
+        if (errors.Count > 0)
+        {
+            return new RegistrationOutcome(null, false, errors);
+        }
+
+        // Every user owns a personal workspace; its id is the owner's user id.
+        var userId = Guid.NewGuid();
+        var user = new UserRecord(userId, email, name, "", userId);
+        user = user with { PasswordHash = hasher.HashPassword(user, password) };
+        if (!await store.TryAddUserAsync(user))
+        {
+            return new RegistrationOutcome(null, true, null);
+        }
+
+        return new RegistrationOutcome(await StartSessionAsync(user), false, null);
+    }
+
+    public async Task<SessionGrant?> LoginAsync(string email, string password)
+    {
+        var user = await store.FindUserByEmailAsync(email.Trim());
+        if (user is null || password.Length > _options.MaxPasswordLength)
+        {
+            // Spend the same hashing work for unknown accounts so timing does not reveal which emails exist.
+            hasher.VerifyHashedPassword(DummyUser, DummyUser.PasswordHash, password.Length > _options.MaxPasswordLength ? "" : password);
+            return null;
+        }
+
+        var verdict = hasher.VerifyHashedPassword(user, user.PasswordHash, password);
+        if (verdict == PasswordVerificationResult.Failed)
+        {
+            return null;
+        }
+
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            await store.UpdatePasswordHashAsync(user.Id, hasher.HashPassword(user, password));
+        }
+
+        return await StartSessionAsync(user);
+    }
+
+    public Task LogoutAsync(string sessionSecret) => store.EndSessionAsync(SecretToken.Hash(sessionSecret), time.GetUtcNow());
+
+    public Task<Principal?> ResolveSessionAsync(string sessionSecret) =>
+        store.FindLiveSessionAsync(SecretToken.Hash(sessionSecret), time.GetUtcNow());
+
+    public Task<Principal?> ResolveApiTokenAsync(string tokenSecret) =>
+        store.UseLiveApiTokenAsync(SecretToken.Hash(tokenSecret), time.GetUtcNow());
+
+    public async Task<IssuedApiToken> CreateApiTokenAsync(Guid userId, Guid workspaceId, string label, AccessLevel accessLevel, int? expiresInDays)
+    {
+        if (accessLevel == AccessLevel.Session)
+        {
+            throw new ArgumentOutOfRangeException(nameof(accessLevel), "A token is read_only or read_write");
+        }
+
+        var now = time.GetUtcNow();
+        var secret = SecretToken.New(SecretToken.ApiTokenPrefix);
+        var info = new ApiTokenInfo(
+            Guid.NewGuid(),
+            label,
+            accessLevel,
+            now,
+            expiresInDays is { } days ? now.AddDays(Math.Clamp(days, 1, _options.MaxTokenDays)) : null,
+            null,
+            secret[..(SecretToken.ApiTokenPrefix.Length + 6)]);
+        await store.AddApiTokenAsync(info, userId, workspaceId, SecretToken.Hash(secret));
+        return new IssuedApiToken(info, secret);
+    }
+
+    public Task<IReadOnlyList<ApiTokenInfo>> ListApiTokensAsync(Guid userId) => store.ListLiveApiTokensAsync(userId);
+
+    public Task<bool> RevokeApiTokenAsync(Guid userId, Guid tokenId) => store.RevokeApiTokenAsync(userId, tokenId, time.GetUtcNow());
+
+    public Task<bool> PingDatabaseAsync() => store.PingAsync();
+
+    private async Task<SessionGrant> StartSessionAsync(UserRecord user)
+    {
+        var now = time.GetUtcNow();
+        var secret = SecretToken.New();
+        var expiresAt = now + _options.SessionLifetime;
+        await store.AddSessionAsync(SecretToken.Hash(secret), user.Id, user.WorkspaceId, now, expiresAt);
+        return new SessionGrant(secret, expiresAt, new Principal(user.Id, user.Email, user.Name, user.WorkspaceId, AccessLevel.Session, expiresAt, null));
+    }
+
+    private static readonly UserRecord DummyUser = CreateDummy();
+
+    private static UserRecord CreateDummy()
+    {
+        var dummy = new UserRecord(Guid.Empty, "", "", "", Guid.Empty);
+        return dummy with { PasswordHash = new PasswordHasher<UserRecord>().HashPassword(dummy, SecretToken.New()) };
+    }
+}

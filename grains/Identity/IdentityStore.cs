@@ -1,0 +1,181 @@
+using Npgsql;
+using OrleansMonitor.GrainInterfaces.Identity;
+
+namespace OrleansMonitor.Grains.Identity;
+
+/// <summary>The om_users, om_sessions and om_api_tokens tables.</summary>
+public sealed class IdentityStore(NpgsqlDataSource dataSource)
+{
+    private const string UniqueViolation = "23505";
+
+    /// <summary>Inserts the user; false when the email is taken (case-insensitively).</summary>
+    public async Task<bool> TryAddUserAsync(UserRecord user)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO om_users (id, email, name, password_hash, workspace_id) VALUES ($1, $2, $3, $4, $5)
+            """);
+        command.Parameters.AddWithValue(user.Id);
+        command.Parameters.AddWithValue(user.Email);
+        command.Parameters.AddWithValue(user.Name);
+        command.Parameters.AddWithValue(user.PasswordHash);
+        command.Parameters.AddWithValue(user.WorkspaceId);
+        try
+        {
+            await command.ExecuteNonQueryAsync();
+            return true;
+        }
+        catch (PostgresException ex) when (ex.SqlState == UniqueViolation)
+        {
+            return false;
+        }
+    }
+
+    public async Task<UserRecord?> FindUserByEmailAsync(string email)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT id, email, name, password_hash, workspace_id FROM om_users WHERE lower(email) = lower($1)
+            """);
+        command.Parameters.AddWithValue(email);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync()
+            ? new UserRecord(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetGuid(4))
+            : null;
+    }
+
+    public async Task UpdatePasswordHashAsync(Guid userId, string passwordHash)
+    {
+        await using var command = dataSource.CreateCommand("UPDATE om_users SET password_hash = $2 WHERE id = $1");
+        command.Parameters.AddWithValue(userId);
+        command.Parameters.AddWithValue(passwordHash);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task AddSessionAsync(byte[] secretHash, Guid userId, Guid workspaceId, DateTimeOffset createdAt, DateTimeOffset expiresAt)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO om_sessions (secret_hash, user_id, workspace_id, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)
+            """);
+        command.Parameters.AddWithValue(secretHash);
+        command.Parameters.AddWithValue(userId);
+        command.Parameters.AddWithValue(workspaceId);
+        command.Parameters.AddWithValue(createdAt.UtcDateTime);
+        command.Parameters.AddWithValue(expiresAt.UtcDateTime);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task EndSessionAsync(byte[] secretHash, DateTimeOffset endedAt)
+    {
+        await using var command = dataSource.CreateCommand("UPDATE om_sessions SET ended_at = $2 WHERE secret_hash = $1 AND ended_at IS NULL");
+        command.Parameters.AddWithValue(secretHash);
+        command.Parameters.AddWithValue(endedAt.UtcDateTime);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<Principal?> FindLiveSessionAsync(byte[] secretHash, DateTimeOffset now)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT u.id, u.email, u.name, s.workspace_id, s.expires_at
+            FROM om_sessions s JOIN om_users u ON u.id = s.user_id
+            WHERE s.secret_hash = $1 AND s.ended_at IS NULL AND s.expires_at > $2
+            """);
+        command.Parameters.AddWithValue(secretHash);
+        command.Parameters.AddWithValue(now.UtcDateTime);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync()
+            ? new Principal(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetGuid(3), AccessLevel.Session, ToUtc(reader.GetDateTime(4)), null)
+            : null;
+    }
+
+    public async Task AddApiTokenAsync(ApiTokenInfo token, Guid userId, Guid workspaceId, byte[] secretHash)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO om_api_tokens (id, user_id, workspace_id, label, access_level, secret_hash, prefix, created_at, expires_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            """);
+        command.Parameters.AddWithValue(token.Id);
+        command.Parameters.AddWithValue(userId);
+        command.Parameters.AddWithValue(workspaceId);
+        command.Parameters.AddWithValue(token.Label);
+        command.Parameters.AddWithValue(AccessLevelNames.ToText(token.AccessLevel));
+        command.Parameters.AddWithValue(secretHash);
+        command.Parameters.AddWithValue(token.Prefix);
+        command.Parameters.AddWithValue(token.CreatedAt.UtcDateTime);
+        command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.TimestampTz, (object?)token.ExpiresAt?.UtcDateTime ?? DBNull.Value);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The principal of a live token; marks it used.</summary>
+    public async Task<Principal?> UseLiveApiTokenAsync(byte[] secretHash, DateTimeOffset now)
+    {
+        await using var command = dataSource.CreateCommand("""
+            UPDATE om_api_tokens t SET last_used_at = $2
+            FROM om_users u
+            WHERE t.secret_hash = $1 AND u.id = t.user_id AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2)
+            RETURNING u.id, u.email, u.name, t.workspace_id, t.access_level, t.expires_at, t.id
+            """);
+        command.Parameters.AddWithValue(secretHash);
+        command.Parameters.AddWithValue(now.UtcDateTime);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync()
+            ? new Principal(
+                reader.GetGuid(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetGuid(3),
+                AccessLevelNames.Parse(reader.GetString(4)),
+                reader.IsDBNull(5) ? null : ToUtc(reader.GetDateTime(5)),
+                reader.GetGuid(6))
+            : null;
+    }
+
+    public async Task<IReadOnlyList<ApiTokenInfo>> ListLiveApiTokensAsync(Guid userId)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT id, label, access_level, created_at, expires_at, last_used_at, prefix
+            FROM om_api_tokens WHERE user_id = $1 AND revoked_at IS NULL ORDER BY created_at, id
+            """);
+        command.Parameters.AddWithValue(userId);
+        var tokens = new List<ApiTokenInfo>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            tokens.Add(new ApiTokenInfo(
+                reader.GetGuid(0),
+                reader.GetString(1),
+                AccessLevelNames.Parse(reader.GetString(2)),
+                ToUtc(reader.GetDateTime(3)),
+                reader.IsDBNull(4) ? null : ToUtc(reader.GetDateTime(4)),
+                reader.IsDBNull(5) ? null : ToUtc(reader.GetDateTime(5)),
+                reader.GetString(6)));
+        }
+
+        return tokens;
+    }
+
+    public async Task<bool> RevokeApiTokenAsync(Guid userId, Guid tokenId, DateTimeOffset now)
+    {
+        await using var command = dataSource.CreateCommand("""
+            UPDATE om_api_tokens SET revoked_at = $3 WHERE id = $2 AND user_id = $1 AND revoked_at IS NULL
+            """);
+        command.Parameters.AddWithValue(userId);
+        command.Parameters.AddWithValue(tokenId);
+        command.Parameters.AddWithValue(now.UtcDateTime);
+        return await command.ExecuteNonQueryAsync() == 1;
+    }
+
+    public async Task<bool> PingAsync()
+    {
+        try
+        {
+            await using var command = dataSource.CreateCommand("SELECT 1");
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+            return await command.ExecuteScalarAsync(timeout.Token) is 1;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private static DateTimeOffset ToUtc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using OrleansMonitor.Grains.Identity;
+using OrleansMonitor.Grains.Monitors;
+using OrleansMonitor.Grains.Probes;
+using OrleansMonitor.Grains.Scheduling;
+using OrleansMonitor.Grains.Storage;
+
+namespace OrleansMonitor.Grains;
+
+/// <summary>Registers the services the grains run on: PostgreSQL access, probe runners, the heartbeat writer, warm-up.</summary>
+public static class MonitoringEngine
+{
+    public static IServiceCollection AddMonitoringEngine(this IServiceCollection services, IConfiguration configuration, string connectionString)
+    {
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "orleans-monitor" }.Build());
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<MonitorOptions>().Bind(configuration.GetSection("Monitoring"));
+        services.AddOptions<HeartbeatWriterOptions>().Bind(configuration.GetSection("HeartbeatWriter"));
+        services.AddOptions<Identity.IdentityOptions>().Bind(configuration.GetSection("Identity"));
+
+        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<HeartbeatHistory>();
+        services.AddSingleton<IncidentLog>();
+        services.AddSingleton<MonitorDirectory>();
+        services.AddSingleton<IdentityStore>();
+        services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
+        services.AddSingleton<SchedulingStats>();
+
+        services.AddSingleton<HeartbeatWriter>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<HeartbeatWriter>());
+
+        services.AddSingleton<IProbe, HttpProbe>();
+        services.AddSingleton<IProbe, TcpProbe>();
+        services.AddSingleton<ProbeCatalog>();
+
+        services.AddSingleton<MonitorWarmup>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<MonitorWarmup>());
+        return services;
+    }
+}

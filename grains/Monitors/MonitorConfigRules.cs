@@ -1,0 +1,154 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using OrleansMonitor.Grains.Probes;
+
+namespace OrleansMonitor.Grains.Monitors;
+
+/// <summary>
+/// The rules a monitor configuration must meet (Lunalytics restrictions), and its normal form.
+/// Error keys are the API's field names.
+/// </summary>
+public static class MonitorConfigRules
+{
+    public const int MinNameLength = 3;
+    public const int MaxNameLength = 64;
+    public const int MinInterval = 20;
+    public const int MaxInterval = 600;
+    public const int MinRequestTimeout = 5;
+    public const int MaxRequestTimeout = 600;
+
+    public static readonly IReadOnlyList<string> Methods = ["GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH"];
+
+    /// <summary>Checks <paramref name="config"/>; on success returns the normal form (method upper-cased, defaults filled, fields of the other type cleared).</summary>
+    public static bool TryNormalize(MonitorConfig config, out MonitorConfig normalized, out IReadOnlyDictionary<string, string> errors)
+    {
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        var name = config.Name?.Trim() ?? "";
+        if (name.Length is < MinNameLength or > MaxNameLength)
+        {
+            found["name"] = $"Name must be between {MinNameLength} and {MaxNameLength} characters";
+        }
+
+        CheckRange(found, "interval", config.Interval, MinInterval, MaxInterval, "Interval");
+        CheckRange(found, "retryInterval", config.RetryInterval, MinInterval, MaxInterval, "Retry interval");
+        CheckRange(found, "requestTimeout", config.RequestTimeout, MinRequestTimeout, MaxRequestTimeout, "Request timeout");
+
+        normalized = config;
+        switch (config.Type)
+        {
+            case MonitorType.Http:
+                normalized = NormalizeHttp(config, name, found);
+                break;
+            case MonitorType.Tcp:
+                normalized = NormalizeTcp(config, name, found);
+                break;
+            default:
+                found["type"] = "Type must be http or tcp";
+                break;
+        }
+
+        errors = found;
+        return found.Count == 0;
+    }
+
+    private static MonitorConfig NormalizeHttp(MonitorConfig config, string name, Dictionary<string, string> errors)
+    {
+        var url = config.Url?.Trim() ?? "";
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || string.IsNullOrEmpty(uri.Host))
+        {
+            errors["url"] = "URL must be a valid http:// or https:// address";
+        }
+
+        var method = (config.Method ?? "GET").Trim().ToUpperInvariant();
+        if (!Methods.Contains(method))
+        {
+            errors["method"] = "Method must be one of " + string.Join(", ", Methods);
+        }
+
+        var codes = config.ValidStatusCodes is { Count: > 0 } given ? given : StatusCodeRanges.Default.ToStrings();
+        if (!StatusCodeRanges.TryParse(codes, out var ranges, out var codeError))
+        {
+            errors["valid_status_codes"] = codeError;
+        }
+
+        foreach (var header in config.Headers ?? new Dictionary<string, string>())
+        {
+            if (header.Key.Length == 0 || header.Key.Any(c => c <= ' ' || c >= 127 || "()<>@,;:\\\"/[]?={}".Contains(c)))
+            {
+                errors["headers"] = $"Header name '{header.Key}' is not a valid HTTP header name";
+                break;
+            }
+
+            if (header.Value.Any(c => c is '\r' or '\n' or '\0'))
+            {
+                errors["headers"] = $"Header '{header.Key}' has a value with a line break";
+                break;
+            }
+        }
+
+        if (config.Body is { Length: > 0 } body && !IsJson(body))
+        {
+            errors["body"] = "Body must be a JSON object";
+        }
+
+        if (config.Port is not null)
+        {
+            errors.TryAdd("port", "Port applies to tcp monitors only");
+        }
+
+        return config with
+        {
+            Name = name,
+            Url = url,
+            Method = method,
+            Headers = config.Headers ?? new Dictionary<string, string>(),
+            Body = string.IsNullOrWhiteSpace(config.Body) ? null : config.Body,
+            ValidStatusCodes = errors.ContainsKey("valid_status_codes") ? codes : ranges.ToStrings(),
+            Port = null,
+        };
+    }
+
+    private static MonitorConfig NormalizeTcp(MonitorConfig config, string name, Dictionary<string, string> errors)
+    {
+        var host = config.Url?.Trim() ?? "";
+        if (!IsIPv4(host))
+        {
+            errors["url"] = "Host must be an IPv4 address";
+        }
+
+        if (config.Port is not (>= 1 and <= 65535))
+        {
+            errors["port"] = "Port must be between 1 and 65535";
+        }
+
+        return config with { Name = name, Url = host, Method = null, Headers = null, Body = null, ValidStatusCodes = null };
+    }
+
+    private static void CheckRange(Dictionary<string, string> errors, string field, int value, int min, int max, string label)
+    {
+        if (value < min || value > max)
+        {
+            errors[field] = $"{label} must be between {min} and {max} seconds";
+        }
+    }
+
+    private static bool IsIPv4(string host) =>
+        host.Split('.') is { Length: 4 } parts
+        && parts.All(p => p.Length is >= 1 and <= 3 && p.All(char.IsAsciiDigit))
+        && IPAddress.TryParse(host, out var address)
+        && address.AddressFamily == AddressFamily.InterNetwork;
+
+    private static bool IsJson(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.ValueKind is JsonValueKind.Object or JsonValueKind.Array;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}

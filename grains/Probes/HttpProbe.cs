@@ -1,0 +1,253 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json;
+
+namespace OrleansMonitor.Grains.Probes;
+
+/// <summary>
+/// Checks an http(s) URL once. All instances share ONE <see cref="SocketsHttpHandler"/> for the process, so a monitor
+/// costs no handler or connection pool of its own. Every probe opens a new connection (Connection: close, no idle pooling),
+/// follows up to <see cref="MaxRedirects"/> redirects, reads at most <see cref="MaxBodyBytes"/> of the body and discards it.
+/// Target failures (refused, DNS, TLS, timeout) come back as a down result; only the caller's own cancellation throws.
+/// </summary>
+/// <remarks>
+/// Wall-clock dates (certificate CheckedAt, expiry) come from the injected <see cref="TimeProvider"/>; the timeout and the
+/// latency are measured on the real monotonic clock because the network runs in real time.
+/// The TLS callback of the shared handler receives the <see cref="SslStream"/> as sender, not the request, so the probe that
+/// starts a connection hands it a <see cref="CertificateCapture"/> through an <see cref="AsyncLocal{T}"/>.
+/// </remarks>
+public sealed class HttpProbe(TimeProvider timeProvider) : IProbe
+{
+    public const int MaxRedirects = 10;
+    public const int MaxBodyBytes = 64 * 1024;
+    public const string UserAgent = "OrleansMonitor/1.0";
+
+    private static readonly AsyncLocal<CertificateCapture?> CurrentCapture = new();
+    private static readonly HttpClient Client = new(CreateHandler(), disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+
+    public MonitorType Type => MonitorType.Http;
+
+    public async Task<ProbeResult> RunAsync(ProbeRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!TryCreateMessage(request, out var message, out var invalid))
+        {
+            return new ProbeResult(false, "DOWN", 0, invalid);
+        }
+
+        using var _ = message;
+        var capture = new CertificateCapture(timeProvider);
+        CurrentCapture.Value = capture;
+        using var timeout = ProbeTimeout.Start(request.Timeout, cancellationToken);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await Client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            var latency = ElapsedMs(started);
+            await DrainAsync(response, timeout.Token).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            return Evaluate(request, response, latency, capture);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new ProbeResult(false, "TIMEOUT", ElapsedMs(started), $"Request timed out after {ProbeTimeout.Seconds(request.Timeout)} s", capture.Certificate);
+        }
+        catch (HttpRequestException exception)
+        {
+            return new ProbeResult(false, "DOWN", ElapsedMs(started), Describe(exception, message.RequestUri, capture), capture.Certificate);
+        }
+        catch (Exception exception) when (exception is IOException or InvalidOperationException or NotSupportedException)
+        {
+            return new ProbeResult(false, "DOWN", ElapsedMs(started), exception.Message, capture.Certificate);
+        }
+        finally
+        {
+            CurrentCapture.Value = null;
+        }
+    }
+
+    private static ProbeResult Evaluate(ProbeRequest request, HttpResponseMessage response, int latency, CertificateCapture capture)
+    {
+        var code = (int)response.StatusCode;
+        var status = code.ToString(CultureInfo.InvariantCulture);
+        var certificate = capture.Certificate;
+        if (certificate is { IsValid: false })
+        {
+            var reason = capture.Errors != SslPolicyErrors.None ? capture.Errors.ToString() : "certificate expired or not yet valid";
+            return new ProbeResult(false, status, latency, $"TLS certificate invalid: {reason}", certificate);
+        }
+
+        var message = string.IsNullOrEmpty(response.ReasonPhrase) ? status : $"{status} - {response.ReasonPhrase}";
+        return new ProbeResult(request.ValidStatusCodes.Contains(code), status, latency, message, certificate);
+    }
+
+    private static string Describe(HttpRequestException exception, Uri? uri, CertificateCapture capture)
+    {
+        if (capture.Certificate is { IsValid: false })
+        {
+            return $"TLS certificate invalid: {capture.Errors}";
+        }
+
+        var socketError = FindInner<SocketException>(exception)?.SocketErrorCode;
+        return exception.HttpRequestError switch
+        {
+            HttpRequestError.NameResolutionError => $"DNS lookup failed for {uri?.IdnHost}",
+            _ when socketError is { } error => SocketErrorText.Describe(error),
+            HttpRequestError.SecureConnectionError => $"TLS handshake failed: {(exception.InnerException ?? exception).Message}",
+            _ => exception.Message,
+        };
+    }
+
+    private static T? FindInner<T>(Exception exception)
+        where T : Exception
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is T match)
+            {
+                return match;
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task DrainAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                var total = 0;
+                while (total < MaxBodyBytes)
+                {
+                    var read = await stream.ReadAsync(buffer.AsMemory(0, Math.Min(buffer.Length, MaxBodyBytes - total)), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    total += read;
+                }
+            }
+        }
+        catch (Exception exception) when (exception is IOException or HttpRequestException or OperationCanceledException)
+        {
+            // The status line already decided the result; a broken or slow body does not change it.
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static bool TryCreateMessage(ProbeRequest request, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out HttpRequestMessage? message, out string error)
+    {
+        message = null;
+        if (!Uri.TryCreate(request.Target?.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            error = $"Invalid URL '{request.Target}': an absolute http or https URL is required";
+            return false;
+        }
+
+        HttpMethod method;
+        try
+        {
+            method = string.IsNullOrWhiteSpace(request.Method) ? HttpMethod.Get : HttpMethod.Parse(request.Method.Trim().ToUpperInvariant());
+        }
+        catch (Exception exception) when (exception is FormatException or ArgumentException)
+        {
+            error = $"Invalid HTTP method '{request.Method}'";
+            return false;
+        }
+
+        message = new HttpRequestMessage(method, uri);
+        message.Headers.ConnectionClose = true;
+        var contentHeaders = new List<KeyValuePair<string, string>>();
+        foreach (var header in request.Headers)
+        {
+            if (!message.Headers.TryAddWithoutValidation(header.Key, header.Value))
+            {
+                contentHeaders.Add(header);
+            }
+        }
+
+        if (!message.Headers.Contains("User-Agent"))
+        {
+            message.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+        }
+
+        if (request.Body is { Length: > 0 } body && method != HttpMethod.Get && method != HttpMethod.Head)
+        {
+            var content = new StringContent(body, Encoding.UTF8, IsJson(body) ? "application/json" : "text/plain");
+            foreach (var (name, value) in contentHeaders)
+            {
+                content.Headers.Remove(name);
+                content.Headers.TryAddWithoutValidation(name, value);
+            }
+
+            message.Content = content;
+        }
+
+        error = string.Empty;
+        return true;
+    }
+
+    private static bool IsJson(string body)
+    {
+        try
+        {
+            using var _ = JsonDocument.Parse(body);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static int ElapsedMs(long started) =>
+        (int)Math.Min(int.MaxValue, Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+
+    private static SocketsHttpHandler CreateHandler() => new()
+    {
+        AllowAutoRedirect = true,
+        MaxAutomaticRedirections = MaxRedirects,
+        UseCookies = false,
+        AutomaticDecompression = DecompressionMethods.None,
+        PooledConnectionIdleTimeout = TimeSpan.Zero,
+        PooledConnectionLifetime = TimeSpan.Zero,
+        SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = ValidateCertificate },
+    };
+
+    private static bool ValidateCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    {
+        if (certificate is null)
+        {
+            return false;
+        }
+
+        if (CurrentCapture.Value is { } capture)
+        {
+            if (certificate is X509Certificate2 certificate2)
+            {
+                capture.Capture(certificate2, errors);
+            }
+            else
+            {
+                using var loaded = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+                capture.Capture(loaded, errors);
+            }
+        }
+
+        return errors == SslPolicyErrors.None;
+    }
+}

@@ -1,0 +1,58 @@
+using Npgsql;
+
+namespace OrleansMonitor.Grains.Storage;
+
+/// <summary>The om_incidents table: one row per outage, opened on up→down and resolved on down→up.</summary>
+public sealed class IncidentLog(NpgsqlDataSource dataSource)
+{
+    public async Task<long> OpenAsync(Guid monitorId, Guid workspaceId, DateTimeOffset startedAt, string cause, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO om_incidents (monitor_id, workspace_id, started_at, cause) VALUES ($1, $2, $3, $4) RETURNING id
+            """);
+        command.Parameters.AddWithValue(monitorId);
+        command.Parameters.AddWithValue(workspaceId);
+        command.Parameters.AddWithValue(startedAt.UtcDateTime);
+        command.Parameters.AddWithValue(cause);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task ResolveAsync(long incidentId, DateTimeOffset resolvedAt, string resolution, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            UPDATE om_incidents SET resolved_at = $2, resolution = $3 WHERE id = $1 AND resolved_at IS NULL
+            """);
+        command.Parameters.AddWithValue(incidentId);
+        command.Parameters.AddWithValue(resolvedAt.UtcDateTime);
+        command.Parameters.AddWithValue(resolution);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<IncidentRecord>> ForMonitorAsync(Guid monitorId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT id, started_at, resolved_at, cause, resolution FROM om_incidents WHERE monitor_id = $1 ORDER BY started_at DESC, id DESC
+            """);
+        command.Parameters.AddWithValue(monitorId);
+        var incidents = new List<IncidentRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            incidents.Add(new IncidentRecord(
+                reader.GetInt64(0),
+                new DateTimeOffset(reader.GetDateTime(1), TimeSpan.Zero),
+                reader.IsDBNull(2) ? null : new DateTimeOffset(reader.GetDateTime(2), TimeSpan.Zero),
+                reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4)));
+        }
+
+        return incidents;
+    }
+
+    public async Task DeleteMonitorAsync(Guid monitorId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("DELETE FROM om_incidents WHERE monitor_id = $1");
+        command.Parameters.AddWithValue(monitorId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,59 @@
+using OrleansMonitor.Grains.Monitors;
+using OrleansMonitor.Tests.Infrastructure;
+
+namespace OrleansMonitor.Tests.Engine;
+
+/// <summary>Re-activation after silo loss and restart, on a cluster of its own (these tests stop silos).</summary>
+public sealed class SiloRestartTests : IAsyncLifetime
+{
+    private readonly MonitoringCluster _cluster = new();
+
+    public Task InitializeAsync() => _cluster.InitializeAsync();
+
+    public Task DisposeAsync() => _cluster.DisposeAsync();
+
+    private static MonitorConfig Config(string url) => new()
+    {
+        Name = "Survivor",
+        Type = MonitorType.Http,
+        Url = url,
+        Method = "GET",
+        Interval = 20,
+        RetryInterval = 20,
+        RequestTimeout = 5,
+    };
+
+    [Fact]
+    public async Task ResumesProbingWithHistoryAfterItsSiloIsLostAndAfterAFullRestart()
+    {
+        await using var target = LocalHttpTarget.Start();
+        var workspace = Guid.NewGuid();
+        var id = Guid.NewGuid();
+        var created = await _cluster.Client.GetGrain<IMonitorGrain>(id).CreateAsync(workspace, "owner@example.test", Config(target.Url));
+        Assert.NotNull(created.Monitor);
+        await Eventually.HoldsAsync(() => _cluster.Client.GetGrain<IMonitorGrain>(id).GetAsync(workspace), m => m!.Heartbeats.Count >= 3, "three heartbeats before the loss");
+
+        // Silo loss: a second silo joins, the first one dies. The reminder (5 s here) brings the monitor back on the survivor.
+        await _cluster.Cluster.StartAdditionalSiloAsync();
+        await _cluster.Cluster.KillSiloAsync(_cluster.Cluster.Silos[0]);
+        var requestsAfterLoss = target.Requests;
+        var revived = await Eventually.HoldsAsync(
+            () => _cluster.Client.GetGrain<IMonitorGrain>(id).GetAsync(workspace),
+            m => target.Requests >= requestsAfterLoss + 2 && m!.Heartbeats.Count >= 5,
+            "probing to resume on the surviving silo",
+            TimeSpan.FromSeconds(40));
+        Assert.True(revived!.Heartbeats.Count >= 5, "heartbeats from before the loss were rebuilt from PostgreSQL");
+
+        // Full restart: the surviving silo stops cleanly and a new one starts; the warm-up wakes every known monitor.
+        var before = revived.Heartbeats.Count;
+        await _cluster.Cluster.StopSiloAsync(_cluster.Cluster.Silos[0]);
+        await _cluster.Cluster.StartAdditionalSiloAsync();
+        var warmup = _cluster.SiloService<MonitorWarmup>();
+        await warmup.Completion.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(warmup.Woken >= 1);
+        var requestsAfterRestart = target.Requests;
+        await Eventually.HoldsAsync(() => Task.FromResult(target.Requests), r => r >= requestsAfterRestart + 2, "probing to resume after the restart", TimeSpan.FromSeconds(15));
+        var after = await _cluster.Client.GetGrain<IMonitorGrain>(id).GetAsync(workspace);
+        Assert.True(after!.Heartbeats.Count >= before, $"history kept across the restart ({after.Heartbeats.Count} < {before})");
+    }
+}

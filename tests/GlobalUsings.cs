@@ -1,0 +1,3 @@
+global using Orleans;
+global using OrleansMonitor.GrainInterfaces.Monitors;
+global using Xunit;

@@ -1,0 +1,32 @@
+using OrleansMonitor.Grains.Probes;
+
+namespace OrleansMonitor.Tests.Probes;
+
+/// <summary>Builds probe requests with the defaults a monitor would use.</summary>
+public static class ProbeRequests
+{
+    public static ProbeRequest Http(
+        string url,
+        string method = "GET",
+        StatusCodeRanges? validStatusCodes = null,
+        IReadOnlyDictionary<string, string>? headers = null,
+        string? body = null,
+        TimeSpan? timeout = null) =>
+        new(MonitorType.Http, url, null, method, headers ?? new Dictionary<string, string>(), body, validStatusCodes ?? StatusCodeRanges.Default, timeout ?? TimeSpan.FromSeconds(5));
+
+    public static ProbeRequest Tcp(string address, int? port, TimeSpan? timeout = null) =>
+        new(MonitorType.Tcp, address, port, "GET", new Dictionary<string, string>(), null, StatusCodeRanges.Default, timeout ?? TimeSpan.FromSeconds(5));
+
+    public static StatusCodeRanges Codes(params string[] entries) =>
+        StatusCodeRanges.TryParse(entries, out var ranges, out var error) ? ranges : throw new ArgumentException(error, nameof(entries));
+
+    /// <summary>A loopback port nobody listens on (bound once, then released).</summary>
+    public static int ClosedPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
