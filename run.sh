@@ -40,9 +40,10 @@ dotnet build silo/OrleansMonitor.Silo.csproj -c Release -v quiet -nologo >&2
 dotnet build api-host/OrleansMonitor.ApiHost.csproj -c Release -v quiet -nologo >&2
 
 # The silo applies the schema migrations before it joins the cluster.
-dotnet silo/bin/Release/net10.0/OrleansMonitor.Silo.dll &
+# Each runs from its output folder, which is its content root (appsettings.json).
+(cd silo/bin/Release/net10.0 && exec dotnet OrleansMonitor.Silo.dll) &
 pids+=($!)
-ASPNETCORE_URLS="$API_URL" dotnet api-host/bin/Release/net10.0/OrleansMonitor.ApiHost.dll &
+(cd api-host/bin/Release/net10.0 && ASPNETCORE_URLS="$API_URL" exec dotnet OrleansMonitor.ApiHost.dll) &
 pids+=($!)
 
 for _ in $(seq 1 120); do

@@ -1,6 +1,4 @@
-using System.Net;
 using Microsoft.Extensions.Configuration;
-using Orleans.Configuration;
 using OrleansMonitor.Silo.Hosting;
 
 namespace OrleansMonitor.Bench;
@@ -13,18 +11,15 @@ public static class BenchSilo
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>());
-        builder.UseOrleans(silo =>
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            silo.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = "bench";
-                o.ServiceId = "bench";
-            });
-            silo.ConfigureEndpoints(IPAddress.Loopback, 21111, 40000);
-            silo.UsePostgresClustering(connectionString);
-            silo.AddMonitoringEngine(builder.Configuration, connectionString);
+            ["Orleans:ClusterId"] = "bench",
+            ["Orleans:ServiceId"] = "bench",
+            ["Orleans:SiloPort"] = "21111",
+            ["Orleans:GatewayPort"] = "40000",
         });
+        await SiloHost.MigrateAsync(connectionString);
+        builder.AddMonitoringSilo(connectionString);
         var host = builder.Build();
         await host.StartAsync();
         return host;

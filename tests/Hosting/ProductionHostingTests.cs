@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OrleansMonitor.Silo.Hosting;
+using OrleansMonitor.Tests.Infrastructure;
+
+namespace OrleansMonitor.Tests.Hosting;
+
+/// <summary>
+/// The deployment path end to end: a silo host exactly as the silo process builds it (membership, state and reminders
+/// on PostgreSQL through the ADO.NET providers) and the API host finding it as an Orleans client through the
+/// membership table.
+/// </summary>
+public sealed class ProductionHostingTests : IAsyncLifetime
+{
+    private readonly string _clusterId = "hosting-" + Guid.NewGuid().ToString("N")[..8];
+    private TestDatabase _database = null!;
+    private IHost _silo = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync("hosting");
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Development" });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Orleans:ClusterId"] = _clusterId,
+            ["Orleans:ServiceId"] = _clusterId,
+            ["Orleans:SiloPort"] = FreePort().ToString(),
+            ["Orleans:GatewayPort"] = FreePort().ToString(),
+            ["Monitoring:TimeScale"] = "0.05",
+        });
+        await SiloHost.MigrateAsync(_database.ConnectionString);
+        builder.AddMonitoringSilo(_database.ConnectionString);
+        _silo = builder.Build();
+        await _silo.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _silo.StopAsync();
+        _silo.Dispose();
+        await _database.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class ClientApiFactory(string connectionString, string clusterId) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("ConnectionStrings:Postgres", connectionString);
+            builder.UseSetting("Orleans:ClusterId", clusterId);
+            builder.UseSetting("Orleans:ServiceId", clusterId);
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        }
+    }
+
+    [Fact]
+    public async Task ApiHostReachesTheSiloThroughPostgresMembershipAndMonitorsProbe()
+    {
+        await using var target = LocalTcpTarget.Start();
+        await using var api = new ClientApiFactory(_database.ConnectionString, _clusterId);
+        var client = api.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+
+        var health = await client.GetFromJsonAsync<JsonObject>("/api/health");
+        Assert.Equal("up", health!["database"]!.GetValue<string>());
+        var registered = await client.PostAsJsonAsync("/api/auth/register", new { email = "ops@example.test", password = "long password", name = "Ops" });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var added = await client.PostAsJsonAsync("/api/monitor/add", new { name = "Postgres port", url = "127.0.0.1", type = "tcp", port = target.Port, interval = 20, retryInterval = 20, requestTimeout = 5 });
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        var id = (await added.Content.ReadFromJsonAsync<JsonObject>())!["monitorId"]!.GetValue<string>();
+
+        var monitor = await Eventually.HoldsAsync(
+            () => client.GetFromJsonAsync<JsonObject>($"/api/monitor/id?monitorId={id}")!,
+            m => m!["heartbeats"]!.AsArray().Count >= 2,
+            "two heartbeats through the production hosting path");
+        Assert.Equal("ALIVE", monitor!["heartbeats"]![0]!["status"]!.GetValue<string>());
+
+        Assert.Equal(1, await _database.ScalarAsync<long>("SELECT count(*) FROM orleans_membership WHERE deployment_id = $1 AND status = 3", _clusterId));
+        Assert.Equal(1, await _database.ScalarAsync<long>("SELECT count(*) FROM orleans_reminders WHERE reminder_name = 'probe-schedule'"));
+        var state = await _database.ScalarAsync<string>("SELECT convert_from(payload_binary, 'UTF8') FROM orleans_storage LIMIT 1");
+        Assert.Contains("Postgres port", state);
+    }
+}
