@@ -14,13 +14,6 @@ public sealed class AuthenticationTests(ClusterFixture fixture)
 
     private HttpClient Anonymous() => fixture.Api.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
 
-    private static async Task AssertErrorAsync(HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(status == response.StatusCode, $"expected {(int)status}, got {(int)response.StatusCode}: {text}");
-        Assert.Equal(code, JsonNode.Parse(text)!["code"]!.GetValue<string>());
-    }
-
     [Fact]
     public async Task RegisterSetsAnHttpOnlySessionCookie()
     {
@@ -40,7 +33,7 @@ public sealed class AuthenticationTests(ClusterFixture fixture)
 
         var response = await Anonymous().PostAsJsonAsync("/api/auth/register", new { email = user.Email.ToUpperInvariant(), password = "another password", name = "Copy" });
 
-        await AssertErrorAsync(response, HttpStatusCode.Conflict, "email_taken");
+        await ApiAssert.ErrorAsync(response, HttpStatusCode.Conflict, "email_taken");
     }
 
     [Theory]
@@ -51,7 +44,7 @@ public sealed class AuthenticationTests(ClusterFixture fixture)
     {
         var response = await Anonymous().PostAsJsonAsync("/api/auth/register", new { email, password, name });
 
-        await AssertErrorAsync(response, HttpStatusCode.UnprocessableEntity, "validation_failed");
+        await ApiAssert.ErrorAsync(response, HttpStatusCode.UnprocessableEntity, "validation_failed");
         Assert.True((await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().ContainsKey(field));
     }
 
@@ -61,8 +54,8 @@ public sealed class AuthenticationTests(ClusterFixture fixture)
         var user = await fixture.NewUserAsync();
         var client = fixture.Api.CreateClient();
 
-        await AssertErrorAsync(await client.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = "wrong password" }), HttpStatusCode.Unauthorized, "invalid_credentials");
-        await AssertErrorAsync(await client.PostAsJsonAsync("/api/auth/login", new { email = "nobody@example.test", password = "whatever1" }), HttpStatusCode.Unauthorized, "invalid_credentials");
+        await ApiAssert.ErrorAsync(await client.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = "wrong password" }), HttpStatusCode.Unauthorized, "invalid_credentials");
+        await ApiAssert.ErrorAsync(await client.PostAsJsonAsync("/api/auth/login", new { email = "nobody@example.test", password = "whatever1" }), HttpStatusCode.Unauthorized, "invalid_credentials");
         var ok = await client.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = user.Password });
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/monitor/add", Monitor)).StatusCode);
@@ -79,7 +72,7 @@ public sealed class AuthenticationTests(ClusterFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, (await sameSession.PostAsync("/api/auth/logout", null)).StatusCode);
 
-        await AssertErrorAsync(await sameSession.PostAsJsonAsync("/api/monitor/add", Monitor), HttpStatusCode.Unauthorized, "unauthorized");
+        await ApiAssert.ErrorAsync(await sameSession.PostAsJsonAsync("/api/monitor/add", Monitor), HttpStatusCode.Unauthorized, "unauthorized");
     }
 
     private async Task<string> SessionCookieAsync(ApiUser user)
@@ -103,13 +96,13 @@ public sealed class AuthenticationTests(ClusterFixture fixture)
     {
         var client = Anonymous();
         var request = new HttpRequestMessage(new HttpMethod(method), route) { Content = method == "GET" ? null : JsonContent.Create(Monitor) };
-        await AssertErrorAsync(await client.SendAsync(request), HttpStatusCode.Unauthorized, "unauthorized");
+        await ApiAssert.ErrorAsync(await client.SendAsync(request), HttpStatusCode.Unauthorized, "unauthorized");
 
         var forged = Anonymous();
         forged.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "Bearer om_forged");
         forged.DefaultRequestHeaders.Add("Cookie", "access_token=forged");
         var again = new HttpRequestMessage(new HttpMethod(method), route) { Content = method == "GET" ? null : JsonContent.Create(Monitor) };
-        await AssertErrorAsync(await forged.SendAsync(again), HttpStatusCode.Unauthorized, "unauthorized");
+        await ApiAssert.ErrorAsync(await forged.SendAsync(again), HttpStatusCode.Unauthorized, "unauthorized");
     }
 
     [Fact]
@@ -136,9 +129,9 @@ public sealed class AuthenticationTests(ClusterFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/api/monitor/id?monitorId={id}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/api/monitor/status?monitorId={id}")).StatusCode);
-        await AssertErrorAsync(await reader.PostAsJsonAsync("/api/monitor/add", Monitor), HttpStatusCode.Forbidden, "read_only_token");
-        await AssertErrorAsync(await reader.PostAsJsonAsync("/api/monitor/edit", new { monitorId = id, name = "Changed" }), HttpStatusCode.Forbidden, "read_only_token");
-        await AssertErrorAsync(await reader.GetAsync($"/api/monitor/delete?monitorId={id}"), HttpStatusCode.Forbidden, "read_only_token");
+        await ApiAssert.ErrorAsync(await reader.PostAsJsonAsync("/api/monitor/add", Monitor), HttpStatusCode.Forbidden, "read_only_token");
+        await ApiAssert.ErrorAsync(await reader.PostAsJsonAsync("/api/monitor/edit", new { monitorId = id, name = "Changed" }), HttpStatusCode.Forbidden, "read_only_token");
+        await ApiAssert.ErrorAsync(await reader.GetAsync($"/api/monitor/delete?monitorId={id}"), HttpStatusCode.Forbidden, "read_only_token");
         Assert.Equal("Token made", (await user.GetMonitorAsync(id))["name"]!.GetValue<string>());
     }
 
@@ -148,8 +141,8 @@ public sealed class AuthenticationTests(ClusterFixture fixture)
         var user = await fixture.NewUserAsync();
         var client = user.WithAuthorization("Bearer " + await user.CreateTokenAsync());
 
-        await AssertErrorAsync(await client.PostAsJsonAsync("/api/user/api-tokens", new { label = "escalate", accessLevel = "read_write" }), HttpStatusCode.Forbidden, "session_required");
-        await AssertErrorAsync(await client.GetAsync("/api/user/api-tokens"), HttpStatusCode.Forbidden, "session_required");
+        await ApiAssert.ErrorAsync(await client.PostAsJsonAsync("/api/user/api-tokens", new { label = "escalate", accessLevel = "read_write" }), HttpStatusCode.Forbidden, "session_required");
+        await ApiAssert.ErrorAsync(await client.GetAsync("/api/user/api-tokens"), HttpStatusCode.Forbidden, "session_required");
     }
 
     [Fact]
@@ -173,9 +166,9 @@ public sealed class AuthenticationTests(ClusterFixture fixture)
     {
         var user = await fixture.NewUserAsync();
 
-        await AssertErrorAsync(await user.Session.PostAsJsonAsync("/api/user/api-tokens", new { label = "x", accessLevel = "admin" }), HttpStatusCode.UnprocessableEntity, "validation_failed");
-        await AssertErrorAsync(await user.Session.PostAsJsonAsync("/api/user/api-tokens", new { label = "", accessLevel = "read_only" }), HttpStatusCode.UnprocessableEntity, "validation_failed");
-        await AssertErrorAsync(await user.Session.PostAsJsonAsync("/api/user/api-tokens", new { label = "x", expiresInDays = 0 }), HttpStatusCode.UnprocessableEntity, "validation_failed");
+        await ApiAssert.ErrorAsync(await user.Session.PostAsJsonAsync("/api/user/api-tokens", new { label = "x", accessLevel = "admin" }), HttpStatusCode.UnprocessableEntity, "validation_failed");
+        await ApiAssert.ErrorAsync(await user.Session.PostAsJsonAsync("/api/user/api-tokens", new { label = "", accessLevel = "read_only" }), HttpStatusCode.UnprocessableEntity, "validation_failed");
+        await ApiAssert.ErrorAsync(await user.Session.PostAsJsonAsync("/api/user/api-tokens", new { label = "x", expiresInDays = 0 }), HttpStatusCode.UnprocessableEntity, "validation_failed");
     }
 
     [Fact]
@@ -189,8 +182,8 @@ public sealed class AuthenticationTests(ClusterFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, (await user.Session.DeleteAsync($"/api/user/api-tokens/{id}")).StatusCode);
 
-        await AssertErrorAsync(await client.PostAsJsonAsync("/api/monitor/add", Monitor), HttpStatusCode.Unauthorized, "unauthorized");
-        await AssertErrorAsync(await user.Session.DeleteAsync($"/api/user/api-tokens/{id}"), HttpStatusCode.NotFound, "token_not_found");
+        await ApiAssert.ErrorAsync(await client.PostAsJsonAsync("/api/monitor/add", Monitor), HttpStatusCode.Unauthorized, "unauthorized");
+        await ApiAssert.ErrorAsync(await user.Session.DeleteAsync($"/api/user/api-tokens/{id}"), HttpStatusCode.NotFound, "token_not_found");
         Assert.Empty(JsonNode.Parse(await user.Session.GetStringAsync("/api/user/api-tokens"))!["tokens"]!.AsArray());
     }
 
@@ -201,7 +194,7 @@ public sealed class AuthenticationTests(ClusterFixture fixture)
         var token = await user.CreateTokenAsync(expiresInDays: 1);
         await fixture.Monitoring.Database.ExecuteAsync("UPDATE om_api_tokens SET expires_at = now() - interval '1 minute' WHERE user_id = $1", user.UserId);
 
-        await AssertErrorAsync(await user.WithAuthorization("Bearer " + token).GetAsync($"/api/monitor/id?monitorId={Guid.NewGuid()}"), HttpStatusCode.Unauthorized, "unauthorized");
+        await ApiAssert.ErrorAsync(await user.WithAuthorization("Bearer " + token).GetAsync($"/api/monitor/id?monitorId={Guid.NewGuid()}"), HttpStatusCode.Unauthorized, "unauthorized");
     }
 
     [Fact]
@@ -212,7 +205,7 @@ public sealed class AuthenticationTests(ClusterFixture fixture)
         var token = await owner.CreateTokenAsync();
         var id = JsonNode.Parse(await owner.Session.GetStringAsync("/api/user/api-tokens"))!["tokens"]![0]!["id"]!.GetValue<string>();
 
-        await AssertErrorAsync(await stranger.Session.DeleteAsync($"/api/user/api-tokens/{id}"), HttpStatusCode.NotFound, "token_not_found");
+        await ApiAssert.ErrorAsync(await stranger.Session.DeleteAsync($"/api/user/api-tokens/{id}"), HttpStatusCode.NotFound, "token_not_found");
         Assert.Equal(HttpStatusCode.OK, (await owner.WithAuthorization(token).PostAsJsonAsync("/api/monitor/add", Monitor)).StatusCode);
     }
 

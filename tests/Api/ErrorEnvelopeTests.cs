@@ -10,23 +10,12 @@ namespace OrleansMonitor.Tests.Api;
 [Collection(ClusterCollection.Name)]
 public sealed class ErrorEnvelopeTests(ClusterFixture fixture)
 {
-    private static async Task AssertEnvelopeAsync(HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(status == response.StatusCode, $"expected {(int)status}, got {(int)response.StatusCode}: {text}");
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        var body = JsonNode.Parse(text)!.AsObject();
-        Assert.False(body["success"]!.GetValue<bool>());
-        Assert.Equal(code, body["code"]!.GetValue<string>());
-        Assert.Contains("T", body["timestamp"]!.GetValue<string>());
-    }
-
     [Fact]
     public async Task UnknownApiRouteIs404Envelope()
     {
         var client = fixture.Api.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
 
-        await AssertEnvelopeAsync(await client.GetAsync("/api/does-not-exist"), HttpStatusCode.NotFound, "route_not_found");
+        await ApiAssert.ErrorAsync(await client.GetAsync("/api/does-not-exist"), HttpStatusCode.NotFound, "route_not_found");
     }
 
     [Fact]
@@ -34,7 +23,7 @@ public sealed class ErrorEnvelopeTests(ClusterFixture fixture)
     {
         var client = fixture.Api.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
 
-        await AssertEnvelopeAsync(await client.DeleteAsync("/api/monitor/add"), HttpStatusCode.MethodNotAllowed, "method_not_allowed");
+        await ApiAssert.ErrorAsync(await client.DeleteAsync("/api/monitor/add"), HttpStatusCode.MethodNotAllowed, "method_not_allowed");
     }
 
     [Theory]
@@ -46,7 +35,7 @@ public sealed class ErrorEnvelopeTests(ClusterFixture fixture)
     {
         var client = fixture.Api.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
 
-        await AssertEnvelopeAsync(await client.PostAsync(route, new StringContent(json, Encoding.UTF8, "application/json")), status, code);
+        await ApiAssert.ErrorAsync(await client.PostAsync(route, new StringContent(json, Encoding.UTF8, "application/json")), status, code);
     }
 
     [Fact]
@@ -55,6 +44,6 @@ public sealed class ErrorEnvelopeTests(ClusterFixture fixture)
         var user = await fixture.NewUserAsync();
         var json = "{\"name\":" + new string('[', 200) + new string(']', 200) + "}";
 
-        await AssertEnvelopeAsync(await user.Session.PostAsync("/api/monitor/add", new StringContent(json, Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest, "invalid_json");
+        await ApiAssert.ErrorAsync(await user.Session.PostAsync("/api/monitor/add", new StringContent(json, Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest, "invalid_json");
     }
 }

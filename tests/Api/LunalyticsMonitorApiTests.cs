@@ -23,18 +23,6 @@ public sealed class LunalyticsMonitorApiTests(ClusterFixture fixture)
         requestTimeout = 5,
     };
 
-    private static async Task<JsonObject> ErrorBodyAsync(HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(status == response.StatusCode, $"expected {(int)status}, got {(int)response.StatusCode}: {text}");
-        var body = JsonNode.Parse(text)!.AsObject();
-        Assert.False(body["success"]!.GetValue<bool>());
-        Assert.Equal(code, body["code"]!.GetValue<string>());
-        Assert.False(string.IsNullOrWhiteSpace(body["error"]!.GetValue<string>()));
-        Assert.True(DateTimeOffset.TryParse(body["timestamp"]!.GetValue<string>(), out _));
-        return body;
-    }
-
     [Fact]
     public async Task AddReturnsTheFullHttpMonitorObject()
     {
@@ -133,7 +121,7 @@ public sealed class LunalyticsMonitorApiTests(ClusterFixture fixture)
 
         var response = await user.Session.PostAsync("/api/monitor/add", new StringContent(json, Encoding.UTF8, "application/json"));
 
-        var body = await ErrorBodyAsync(response, HttpStatusCode.UnprocessableEntity, "validation_failed");
+        var body = await ApiAssert.ErrorAsync(response, HttpStatusCode.UnprocessableEntity, "validation_failed");
         Assert.True(body["errors"]!.AsObject().ContainsKey(field), $"errors should name {field}: {body}");
     }
 
@@ -148,7 +136,7 @@ public sealed class LunalyticsMonitorApiTests(ClusterFixture fixture)
 
         var response = await user.Session.PostAsync("/api/monitor/add", new StringContent(json, Encoding.UTF8, "application/json"));
 
-        await ErrorBodyAsync(response, status, code);
+        await ApiAssert.ErrorAsync(response, status, code);
     }
 
     [Fact]
@@ -159,7 +147,7 @@ public sealed class LunalyticsMonitorApiTests(ClusterFixture fixture)
 
         var response = await user.Session.PostAsync("/api/monitor/add", new StringContent(json, Encoding.UTF8, "application/json"));
 
-        await ErrorBodyAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
+        await ApiAssert.ErrorAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
     }
 
     [Fact]
@@ -215,7 +203,7 @@ public sealed class LunalyticsMonitorApiTests(ClusterFixture fixture)
 
         var response = await user.Session.PostAsJsonAsync("/api/monitor/edit", new { monitorId = id, name = "x", interval = 5 });
 
-        var body = await ErrorBodyAsync(response, HttpStatusCode.UnprocessableEntity, "validation_failed");
+        var body = await ApiAssert.ErrorAsync(response, HttpStatusCode.UnprocessableEntity, "validation_failed");
         Assert.True(body["errors"]!.AsObject().ContainsKey("name"));
         Assert.True(body["errors"]!.AsObject().ContainsKey("interval"));
         var monitor = await user.GetMonitorAsync(id);
@@ -228,9 +216,9 @@ public sealed class LunalyticsMonitorApiTests(ClusterFixture fixture)
     {
         var user = await fixture.NewUserAsync();
 
-        await ErrorBodyAsync(await user.Session.PostAsJsonAsync("/api/monitor/edit", new { name = "Nothing" }), HttpStatusCode.BadRequest, "missing_monitor_id");
-        await ErrorBodyAsync(await user.Session.PostAsJsonAsync("/api/monitor/edit", new { monitorId = Guid.NewGuid(), name = "Nothing" }), HttpStatusCode.NotFound, "monitor_not_found");
-        await ErrorBodyAsync(await user.Session.PostAsJsonAsync("/api/monitor/edit", new { monitorId = "not-a-uuid" }), HttpStatusCode.NotFound, "monitor_not_found");
+        await ApiAssert.ErrorAsync(await user.Session.PostAsJsonAsync("/api/monitor/edit", new { name = "Nothing" }), HttpStatusCode.BadRequest, "missing_monitor_id");
+        await ApiAssert.ErrorAsync(await user.Session.PostAsJsonAsync("/api/monitor/edit", new { monitorId = Guid.NewGuid(), name = "Nothing" }), HttpStatusCode.NotFound, "monitor_not_found");
+        await ApiAssert.ErrorAsync(await user.Session.PostAsJsonAsync("/api/monitor/edit", new { monitorId = "not-a-uuid" }), HttpStatusCode.NotFound, "monitor_not_found");
     }
 
     [Fact]
@@ -244,10 +232,10 @@ public sealed class LunalyticsMonitorApiTests(ClusterFixture fixture)
         var response = await user.Session.GetAsync($"/api/monitor/delete?monitorId={id}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await ErrorBodyAsync(await user.Session.GetAsync($"/api/monitor/id?monitorId={id}"), HttpStatusCode.NotFound, "monitor_not_found");
+        await ApiAssert.ErrorAsync(await user.Session.GetAsync($"/api/monitor/id?monitorId={id}"), HttpStatusCode.NotFound, "monitor_not_found");
         await fixture.Monitoring.SiloService<HeartbeatWriter>().FlushAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(0, await fixture.Monitoring.Database.ScalarAsync<long>("SELECT count(*) FROM om_heartbeats WHERE monitor_id = $1", id));
-        await ErrorBodyAsync(await user.Session.GetAsync($"/api/monitor/delete?monitorId={id}"), HttpStatusCode.NotFound, "monitor_not_found");
+        await ApiAssert.ErrorAsync(await user.Session.GetAsync($"/api/monitor/delete?monitorId={id}"), HttpStatusCode.NotFound, "monitor_not_found");
     }
 
     [Theory]
@@ -259,7 +247,7 @@ public sealed class LunalyticsMonitorApiTests(ClusterFixture fixture)
     {
         var user = await fixture.NewUserAsync();
 
-        await ErrorBodyAsync(await user.Session.GetAsync(route), HttpStatusCode.BadRequest, "missing_monitor_id");
+        await ApiAssert.ErrorAsync(await user.Session.GetAsync(route), HttpStatusCode.BadRequest, "missing_monitor_id");
     }
 
     [Theory]
@@ -271,7 +259,7 @@ public sealed class LunalyticsMonitorApiTests(ClusterFixture fixture)
     {
         var user = await fixture.NewUserAsync();
 
-        await ErrorBodyAsync(await user.Session.GetAsync(string.Format(route, Guid.NewGuid())), HttpStatusCode.NotFound, "monitor_not_found");
+        await ApiAssert.ErrorAsync(await user.Session.GetAsync(string.Format(route, Guid.NewGuid())), HttpStatusCode.NotFound, "monitor_not_found");
     }
 
     [Fact]
@@ -283,11 +271,11 @@ public sealed class LunalyticsMonitorApiTests(ClusterFixture fixture)
 
         foreach (var route in new[] { $"/api/monitor/id?monitorId={id}", $"/api/monitor/status?monitorId={id}&status=day", $"/api/monitor/delete?monitorId={id}" })
         {
-            var body = await ErrorBodyAsync(await stranger.Session.GetAsync(route), HttpStatusCode.NotFound, "monitor_not_found");
+            var body = await ApiAssert.ErrorAsync(await stranger.Session.GetAsync(route), HttpStatusCode.NotFound, "monitor_not_found");
             Assert.DoesNotContain("Lunalytics", body.ToJsonString());
         }
 
-        await ErrorBodyAsync(await stranger.Session.PostAsJsonAsync("/api/monitor/edit", new { monitorId = id, name = "Stolen" }), HttpStatusCode.NotFound, "monitor_not_found");
+        await ApiAssert.ErrorAsync(await stranger.Session.PostAsJsonAsync("/api/monitor/edit", new { monitorId = id, name = "Stolen" }), HttpStatusCode.NotFound, "monitor_not_found");
         Assert.Equal("Lunalytics", (await owner.GetMonitorAsync(id))["name"]!.GetValue<string>());
     }
 
@@ -297,8 +285,8 @@ public sealed class LunalyticsMonitorApiTests(ClusterFixture fixture)
         var user = await fixture.NewUserAsync();
         var id = await user.AddMonitorAsync(HttpMonitor("http://127.0.0.1:9/"));
 
-        await ErrorBodyAsync(await user.Session.GetAsync($"/api/monitor/status?monitorId={id}&status=year"), HttpStatusCode.BadRequest, "invalid_status_type");
-        await ErrorBodyAsync(await user.Session.GetAsync($"/api/monitor/status?monitorId={id}&type=hour"), HttpStatusCode.BadRequest, "invalid_status_type");
+        await ApiAssert.ErrorAsync(await user.Session.GetAsync($"/api/monitor/status?monitorId={id}&status=year"), HttpStatusCode.BadRequest, "invalid_status_type");
+        await ApiAssert.ErrorAsync(await user.Session.GetAsync($"/api/monitor/status?monitorId={id}&type=hour"), HttpStatusCode.BadRequest, "invalid_status_type");
     }
 
     [Fact]
