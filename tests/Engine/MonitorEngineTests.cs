@@ -48,8 +48,9 @@ public sealed class MonitorEngineTests(ClusterFixture fixture)
         Assert.True(monitor.Heartbeats[0].Date > monitor.Heartbeats[1].Date, "heartbeats are newest first");
         Assert.Equal(100, monitor.UptimePercentage);
         Assert.True(monitor.NextCheck > monitor.LastCheck);
+        // One probe per 1 s grid point: never twice for one point, and (allowing for a loaded machine) no point skipped twice.
         var gap = monitor.Heartbeats[0].Date - monitor.Heartbeats[1].Date;
-        Assert.InRange(gap.TotalMilliseconds, 700, 1600);
+        Assert.InRange(gap.TotalMilliseconds, 700, 2500);
         Assert.True(target.Requests >= 3);
 
         // Heartbeats reach PostgreSQL through the batching writer.
@@ -74,7 +75,7 @@ public sealed class MonitorEngineTests(ClusterFixture fixture)
         var down = await UntilAsync(grain, workspace, m => m.IsDown, "the monitor to be declared down after its retry", 10);
         Assert.Equal(2, down.Heartbeats.Count);
         var retryGap = down.Heartbeats[0].Date - down.Heartbeats[1].Date;
-        Assert.InRange(retryGap.TotalMilliseconds, 800, 2000);
+        Assert.InRange(retryGap.TotalMilliseconds, 800, 2500); // the retry interval (1 s), not the 3 s interval
         Assert.NotNull(down.OpenIncidentId);
 
         var incidents = await _cluster.Database.ScalarAsync<long>("SELECT count(*) FROM om_incidents WHERE monitor_id = $1 AND resolved_at IS NULL", id);
