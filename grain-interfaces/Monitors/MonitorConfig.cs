@@ -20,4 +20,13 @@ public sealed record MonitorConfig
     [Id(9)] public int RetryInterval { get; init; }
     /// <summary>Seconds a probe may take.</summary>
     [Id(10)] public int RequestTimeout { get; init; }
+
+    /// <summary>For dns monitors: the query and the expected answers.</summary>
+    [Id(11)] public DnsCheck? Dns { get; init; }
+
+    /// <summary>For heartbeat (push) monitors: interval, grace and the receiver token.</summary>
+    [Id(12)] public HeartbeatCheck? Heartbeat { get; init; }
+
+    /// <summary>For http monitors: assertions checked on every probe.</summary>
+    [Id(13)] public IReadOnlyList<SyntheticAssertion>? Assertions { get; init; }
 }

@@ -9,4 +9,11 @@ public sealed record ProbeRequest(
     IReadOnlyDictionary<string, string> Headers,
     string? Body,
     StatusCodeRanges ValidStatusCodes,
-    TimeSpan Timeout);
+    TimeSpan Timeout)
+{
+    /// <summary>For dns probes: what to ask and expect.</summary>
+    public DnsCheck? Dns { get; init; }
+
+    /// <summary>For http probes: assertions to check beyond the status code.</summary>
+    public IReadOnlyList<SyntheticAssertion> Assertions { get; init; } = [];
+}
