@@ -1,3 +1,5 @@
+using OrleansMonitor.ApiHost.Dashmon;
+using OrleansMonitor.ApiHost.Diagnostics;
 using OrleansMonitor.ApiHost.Health;
 using OrleansMonitor.ApiHost.Hosting;
 using OrleansMonitor.ApiHost.Identity;
@@ -13,6 +15,7 @@ builder.Services.AddSingleton<PrincipalResolver>();
 
 var app = builder.Build();
 
+app.UseMiddleware<RequestIdMiddleware>();
 app.UseMiddleware<UnhandledErrorMiddleware>();
 app.UseStatusCodePages(async status =>
 {
@@ -34,6 +37,13 @@ app.MapHealthApi();
 app.MapAuthApi();
 app.MapApiTokensApi();
 app.MapLunalyticsMonitorApi();
+app.MapMetaApi();
+app.MapProjectsApi();
+app.MapDevicesApi();
+app.MapTagsApi();
+app.MapMaintenanceApi();
+app.MapHeartbeatReceiverApi();
+app.MapAnalyticsApi();
 
 app.Run();
 

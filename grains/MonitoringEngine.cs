@@ -27,6 +27,8 @@ public static class MonitoringEngine
         services.AddSingleton<IncidentLog>();
         services.AddSingleton<MonitorDirectory>();
         services.AddSingleton<IdentityStore>();
+        services.AddSingleton<HeartbeatTokens>();
+        services.AddSingleton<MonitorStorage>();
         services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
         services.AddSingleton<SchedulingStats>();
 

@@ -24,7 +24,7 @@ public sealed class CallerFilter(CallerRequirement requirement) : IEndpointFilte
         if (denial is not null)
         {
             http.RequestServices.GetRequiredService<ILogger<CallerFilter>>()
-                .LogInformation("Denied {Method} {Path} to user {UserId} ({AccessLevel})", http.Request.Method, http.Request.Path, principal.UserId, principal.AccessLevel);
+                .LogInformation("Denied {Method} {Path} to user {UserId} ({AccessLevel}) (request {RequestId})", http.Request.Method, http.Request.Path, principal.UserId, principal.AccessLevel, http.TraceIdentifier);
             return denial;
         }
 

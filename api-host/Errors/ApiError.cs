@@ -8,4 +8,5 @@ public sealed record ApiError(
     [property: JsonPropertyName("error")] string Error,
     [property: JsonPropertyName("code")] string Code,
     [property: JsonPropertyName("timestamp")] string Timestamp,
+    [property: JsonPropertyName("requestId")] string RequestId,
     [property: JsonPropertyName("errors"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Errors = null);

@@ -1,14 +1,13 @@
-using System.Globalization;
-
 namespace OrleansMonitor.ApiHost.Errors;
 
 /// <summary>Builds error responses in the <see cref="ApiError"/> envelope.</summary>
 public static class ApiProblem
 {
     public static IResult Of(int status, string code, string message, IReadOnlyDictionary<string, string>? errors = null) =>
-        Results.Json(
-            new ApiError(false, message, code, DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture), errors),
-            statusCode: status);
+        new ApiErrorResult(status, code, message, errors);
+
+    public static IResult NotFound(string what) =>
+        Of(StatusCodes.Status404NotFound, what.ToLowerInvariant().Replace(' ', '_') + "_not_found", what + " not found");
 
     public static IResult Unauthorized(string message = "Authentication required: sign in or send an API token") =>
         Of(StatusCodes.Status401Unauthorized, "unauthorized", message);

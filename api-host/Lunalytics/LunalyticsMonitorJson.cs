@@ -24,7 +24,7 @@ public static class LunalyticsMonitorJson
             ["body"] = isHttp ? Body(config.Body) : null,
             ["valid_status_codes"] = isHttp ? new JsonArray((config.ValidStatusCodes ?? []).Select(c => (JsonNode?)JsonValue.Create(c)).ToArray()) : null,
             ["email"] = monitor.OwnerEmail,
-            ["type"] = isHttp ? "http" : "tcp",
+            ["type"] = config.Type.ToString().ToLowerInvariant(),
             ["port"] = config.Port,
             ["uptimePercentage"] = Math.Round(monitor.UptimePercentage, 2),
             ["averageHeartbeatLatency"] = Math.Round(monitor.AverageHeartbeatLatency, 0),

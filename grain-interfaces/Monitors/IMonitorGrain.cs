@@ -7,14 +7,20 @@ namespace OrleansMonitor.GrainInterfaces.Monitors;
 /// </summary>
 public interface IMonitorGrain : IGrainWithGuidKey
 {
-    /// <summary>Creates the monitor and starts probing. Refuses an invalid configuration with per-field errors.</summary>
-    Task<MonitorOutcome> CreateAsync(Guid workspaceId, string ownerEmail, MonitorConfig config);
+    /// <summary>
+    /// Creates the monitor in a project of the workspace (its default project when <paramref name="projectId"/> is null)
+    /// and starts probing. Refuses an invalid configuration with per-field errors, or an unknown project.
+    /// </summary>
+    Task<MonitorOutcome> CreateAsync(Guid workspaceId, string ownerEmail, MonitorConfig config, Guid? projectId = null);
 
     /// <summary>Replaces the configuration; the schedule follows the new interval at once.</summary>
     Task<MonitorOutcome> UpdateAsync(Guid workspaceId, MonitorConfig config);
 
     /// <summary>Stops probing, unregisters the schedule and removes the monitor's data. False when not found.</summary>
     Task<bool> DeleteAsync(Guid workspaceId);
+
+    /// <summary>Deletes on behalf of the workspace (project deletion), without calling back into it.</summary>
+    Task<bool> DeleteDetachedAsync(Guid workspaceId);
 
     /// <summary>The full monitor, or null when it does not exist in that workspace.</summary>
     [AlwaysInterleave]
@@ -23,6 +29,27 @@ public interface IMonitorGrain : IGrainWithGuidKey
     /// <summary>Heartbeats of a span, newest first, or null when the monitor does not exist in that workspace.</summary>
     [AlwaysInterleave]
     Task<IReadOnlyList<Heartbeat>?> GetHeartbeatsAsync(Guid workspaceId, HeartbeatRange range);
+
+    /// <summary>The summary project lists show, or null when the monitor does not exist in that workspace.</summary>
+    [AlwaysInterleave]
+    Task<Workspaces.DeviceSummary?> GetSummaryAsync(Guid workspaceId);
+
+    /// <summary>The newest <paramref name="limit"/> heartbeats in ascending time (for charts), or null when not found.</summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<Heartbeat>?> GetHistoryAsync(Guid workspaceId, int limit);
+
+    /// <summary>Queues an immediate probe and returns at once. False when not found.</summary>
+    [AlwaysInterleave]
+    Task<bool> ProbeNowAsync(Guid workspaceId);
+
+    /// <summary>Records a beat of a heartbeat (push) monitor whose receiver token is <paramref name="token"/>. False when it does not match.</summary>
+    Task<bool> RecordBeatAsync(string token);
+
+    /// <summary>Replaces a heartbeat monitor's receiver token; the old one stops working at once. Null when not found or not a heartbeat monitor.</summary>
+    Task<string?> RegenerateReceiverTokenAsync(Guid workspaceId);
+
+    /// <summary>Sets (or clears, with null) the maintenance window. False when not found.</summary>
+    Task<bool> SetMaintenanceAsync(Guid workspaceId, MaintenanceWindow? window);
 
     /// <summary>Makes sure an existing monitor is active and its timer armed (used by the silo warm-up). Idempotent.</summary>
     [AlwaysInterleave]

@@ -9,6 +9,9 @@ public sealed record MonitorOutcome
     /// <summary>Field name (as the API spells it) to message, when the configuration was refused.</summary>
     [Id(2)] public IReadOnlyDictionary<string, string>? Errors { get; init; }
 
+    /// <summary>The project named for a new monitor does not exist in the workspace.</summary>
+    [Id(3)] public bool ProjectNotFound { get; init; }
+
     public static MonitorOutcome Missing { get; } = new() { NotFound = true };
 
     public static MonitorOutcome Invalid(IReadOnlyDictionary<string, string> errors) => new() { Errors = errors };

@@ -17,4 +17,9 @@ public sealed record MonitorSnapshot
     [Id(10)] public bool IsDown { get; init; }
     [Id(11)] public IReadOnlyList<LatencyPercentiles> Percentiles { get; init; } = [];
     [Id(12)] public long? OpenIncidentId { get; init; }
+    [Id(13)] public Guid ProjectId { get; init; }
+    [Id(14)] public DateTimeOffset CreatedAt { get; init; }
+    [Id(15)] public MaintenanceWindow? Maintenance { get; init; }
+    /// <summary>up, down, pending (no probe yet) or maintenance.</summary>
+    [Id(16)] public string Status { get; init; } = "pending";
 }

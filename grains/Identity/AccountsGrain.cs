@@ -1,7 +1,6 @@
 using System.Net.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using Orleans.Concurrency;
 using OrleansMonitor.GrainInterfaces.Identity;
 
 namespace OrleansMonitor.Grains.Identity;

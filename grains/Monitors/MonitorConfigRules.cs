@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using OrleansMonitor.Grains.Probes;
+using OrleansMonitor.Grains.Probes.Synthetic;
 
 namespace OrleansMonitor.Grains.Monitors;
 
@@ -17,6 +18,8 @@ public static class MonitorConfigRules
     public const int MaxInterval = 600;
     public const int MinRequestTimeout = 5;
     public const int MaxRequestTimeout = 600;
+    public const int MaxHeartbeatInterval = 86_400;
+    public const int MaxHeartbeatGrace = 3_600;
 
     public static readonly IReadOnlyList<string> Methods = ["GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH"];
 
@@ -30,9 +33,12 @@ public static class MonitorConfigRules
             found["name"] = $"Name must be between {MinNameLength} and {MaxNameLength} characters";
         }
 
-        CheckRange(found, "interval", config.Interval, MinInterval, MaxInterval, "Interval");
-        CheckRange(found, "retryInterval", config.RetryInterval, MinInterval, MaxInterval, "Retry interval");
-        CheckRange(found, "requestTimeout", config.RequestTimeout, MinRequestTimeout, MaxRequestTimeout, "Request timeout");
+        if (config.Type != MonitorType.Heartbeat)
+        {
+            CheckRange(found, "interval", config.Interval, MinInterval, MaxInterval, "Interval");
+            CheckRange(found, "retryInterval", config.RetryInterval, MinInterval, MaxInterval, "Retry interval");
+            CheckRange(found, "requestTimeout", config.RequestTimeout, MinRequestTimeout, MaxRequestTimeout, "Request timeout");
+        }
 
         normalized = config;
         switch (config.Type)
@@ -43,8 +49,17 @@ public static class MonitorConfigRules
             case MonitorType.Tcp:
                 normalized = NormalizeTcp(config, name, found);
                 break;
+            case MonitorType.Ping:
+                normalized = NormalizePing(config, name, found);
+                break;
+            case MonitorType.Dns:
+                normalized = NormalizeDns(config, name, found);
+                break;
+            case MonitorType.Heartbeat:
+                normalized = NormalizeHeartbeat(config, name, found);
+                break;
             default:
-                found["type"] = "Type must be http or tcp";
+                found["type"] = "Type must be http, tcp, ping, dns or heartbeat";
                 break;
         }
 
@@ -97,6 +112,14 @@ public static class MonitorConfigRules
             errors.TryAdd("port", "Port applies to tcp monitors only");
         }
 
+        if (config.Assertions is { Count: > 0 } assertions && !AssertionRules.TryValidate(assertions, out var assertionErrors))
+        {
+            foreach (var (field, message) in assertionErrors)
+            {
+                errors[field] = message;
+            }
+        }
+
         return config with
         {
             Name = name,
@@ -106,6 +129,9 @@ public static class MonitorConfigRules
             Body = string.IsNullOrWhiteSpace(config.Body) ? null : config.Body,
             ValidStatusCodes = errors.ContainsKey("valid_status_codes") ? codes : ranges.ToStrings(),
             Port = null,
+            Dns = null,
+            Heartbeat = null,
+            Assertions = config.Assertions is { Count: > 0 } ? config.Assertions : null,
         };
     }
 
@@ -122,8 +148,73 @@ public static class MonitorConfigRules
             errors["port"] = "Port must be between 1 and 65535";
         }
 
-        return config with { Name = name, Url = host, Method = null, Headers = null, Body = null, ValidStatusCodes = null };
+        return config with { Name = name, Url = host, Method = null, Headers = null, Body = null, ValidStatusCodes = null, Dns = null, Heartbeat = null, Assertions = null };
     }
+
+    private static MonitorConfig NormalizePing(MonitorConfig config, string name, Dictionary<string, string> errors)
+    {
+        var host = config.Url?.Trim() ?? "";
+        if (!IPAddress.TryParse(host, out _) && !IsHostName(host))
+        {
+            errors["url"] = "Host must be an IP address or a host name";
+        }
+
+        return config with { Name = name, Url = host, Port = null, Method = null, Headers = null, Body = null, ValidStatusCodes = null, Dns = null, Heartbeat = null, Assertions = null };
+    }
+
+    private static MonitorConfig NormalizeDns(MonitorConfig config, string name, Dictionary<string, string> errors)
+    {
+        if (config.Dns is null)
+        {
+            errors["dns"] = "A dns monitor needs its DNS settings (recordType, name, expected)";
+            return config;
+        }
+
+        if (!DnsCheckRules.TryNormalize(config.Dns, out var dns, out var dnsErrors))
+        {
+            foreach (var (field, message) in dnsErrors)
+            {
+                errors["dns." + field] = message;
+            }
+
+            return config;
+        }
+
+        return config with { Name = name, Url = dns.Name, Port = null, Method = null, Headers = null, Body = null, ValidStatusCodes = null, Dns = dns, Heartbeat = null, Assertions = null };
+    }
+
+    private static MonitorConfig NormalizeHeartbeat(MonitorConfig config, string name, Dictionary<string, string> errors)
+    {
+        if (config.Heartbeat is not { } push)
+        {
+            errors["heartbeat"] = "A heartbeat monitor needs its heartbeat settings (interval, grace)";
+            return config;
+        }
+
+        CheckRange(errors, "heartbeat.interval", push.IntervalSeconds, MinInterval, MaxHeartbeatInterval, "Heartbeat interval");
+        CheckRange(errors, "heartbeat.grace", push.GraceSeconds, 0, MaxHeartbeatGrace, "Grace period");
+        return config with
+        {
+            Name = name,
+            Url = "",
+            Port = null,
+            Method = null,
+            Headers = null,
+            Body = null,
+            ValidStatusCodes = null,
+            Dns = null,
+            Assertions = null,
+            Interval = push.IntervalSeconds,
+            RetryInterval = push.IntervalSeconds,
+            RequestTimeout = Math.Clamp(config.RequestTimeout, MinRequestTimeout, MaxRequestTimeout),
+        };
+    }
+
+    private static bool IsHostName(string host) =>
+        host.Length is > 0 and <= 253
+        && host.TrimEnd('.').Split('.').All(label => label.Length is >= 1 and <= 63
+            && label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
+            && label[0] != '-' && label[^1] != '-');
 
     private static void CheckRange(Dictionary<string, string> errors, string field, int value, int min, int max, string label)
     {

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrleansMonitor.GrainInterfaces.Workspaces;
+using OrleansMonitor.Grains.Identity;
 using OrleansMonitor.Grains.Metrics;
 using OrleansMonitor.Grains.Probes;
 using OrleansMonitor.Grains.Scheduling;
@@ -8,18 +10,17 @@ using OrleansMonitor.Grains.Storage;
 namespace OrleansMonitor.Grains.Monitors;
 
 /// <summary>
-/// One monitor. A reminder guarantees re-activation after restarts and silo loss; while active, a kept-alive grain timer
-/// re-armed for each planned start runs the probe. Results feed the in-memory figures and the outage detector, go to
-/// the per-silo heartbeat writer without waiting, and state transitions open or resolve incidents.
+/// One monitor (a Lunalytics monitor, a Dashmon device). A reminder guarantees re-activation after restarts and silo
+/// loss; while active, a kept-alive grain timer re-armed for each planned start runs the probe (or, for heartbeat
+/// monitors, checks that a beat arrived in time). Results feed the in-memory figures and the outage detector, go to the
+/// per-silo heartbeat writer without waiting, are reported to the workspace, and state transitions open or resolve
+/// incidents (none during maintenance).
 /// </summary>
 [GrainType("monitor")]
 public sealed class MonitorGrain(
     [PersistentState("monitor", StorageNames.Monitors)] IPersistentState<MonitorState> state,
     ProbeCatalog probes,
-    HeartbeatWriter writer,
-    HeartbeatHistory history,
-    IncidentLog incidents,
-    MonitorDirectory directory,
+    MonitorStorage storage,
     SchedulingStats schedulingStats,
     TimeProvider time,
     IOptions<MonitorOptions> options,
@@ -42,6 +43,10 @@ public sealed class MonitorGrain(
 
     private Guid MonitorId => this.GetPrimaryKey();
 
+    private MonitorConfig Config => state.State.Config!;
+
+    private IWorkspaceGrain Workspace => GrainFactory.GetGrain<IWorkspaceGrain>(state.State.WorkspaceId);
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (!state.State.Exists)
@@ -49,12 +54,12 @@ public sealed class MonitorGrain(
             return;
         }
 
-        _outage = new OutageDetector(_options.FailuresBeforeDown, state.State.IsDown);
+        _outage = NewDetector(Config, state.State.IsDown);
         await RebuildFromHistoryAsync(cancellationToken);
-        Arm(ProbeSchedule.NextStart(MonitorId, IntervalOf(state.State.Config!), time.GetUtcNow()));
+        Arm(FirstStart(Config, time.GetUtcNow()));
     }
 
-    public async Task<MonitorOutcome> CreateAsync(Guid workspaceId, string ownerEmail, MonitorConfig config)
+    public async Task<MonitorOutcome> CreateAsync(Guid workspaceId, string ownerEmail, MonitorConfig config, Guid? projectId = null)
     {
         if (state.State.Exists)
         {
@@ -68,17 +73,41 @@ public sealed class MonitorGrain(
             return MonitorOutcome.Invalid(errors);
         }
 
-        await directory.UpsertAsync(MonitorId, workspaceId, normalized.Type, normalized.Name);
-        state.State.Exists = true;
-        state.State.WorkspaceId = workspaceId;
-        state.State.OwnerEmail = ownerEmail;
-        state.State.Config = normalized;
-        state.State.CreatedAt = time.GetUtcNow();
+        if (normalized.Type == MonitorType.Heartbeat && string.IsNullOrEmpty(normalized.Heartbeat!.Token))
+        {
+            normalized = normalized with { Heartbeat = normalized.Heartbeat with { Token = SecretToken.New() } };
+        }
+
+        var now = time.GetUtcNow();
+        var registration = await GrainFactory.GetGrain<IWorkspaceGrain>(workspaceId)
+            .RegisterDeviceAsync(new DeviceSummary(MonitorId, projectId ?? Guid.Empty, normalized.Name, normalized.Type, "pending", null, null, 0), projectId);
+        if (registration.ProjectId is not { } joined)
+        {
+            DeactivateOnIdle();
+            return new MonitorOutcome { ProjectNotFound = true };
+        }
+
+        await storage.Directory.UpsertAsync(MonitorId, workspaceId, normalized.Type, normalized.Name);
+        if (normalized.Heartbeat is { } push)
+        {
+            await storage.HeartbeatTokens.SetAsync(MonitorId, push.Token);
+        }
+
+        state.State = new MonitorState
+        {
+            Exists = true,
+            WorkspaceId = workspaceId,
+            OwnerEmail = ownerEmail,
+            Config = normalized,
+            CreatedAt = now,
+            ProjectId = joined,
+        };
         await state.WriteStateAsync();
         await this.RegisterOrUpdateReminder(ReminderName, _options.ReminderPeriod, _options.ReminderPeriod);
 
         _request = null;
-        Arm(ProbeSchedule.NextStart(MonitorId, IntervalOf(normalized), time.GetUtcNow()));
+        _outage = NewDetector(normalized, false);
+        Arm(FirstStart(normalized, now));
         return MonitorOutcome.Of(Snapshot());
     }
 
@@ -94,17 +123,38 @@ public sealed class MonitorGrain(
             return MonitorOutcome.Invalid(errors);
         }
 
-        if (normalized.Url != state.State.Config?.Url || normalized.Type != MonitorType.Http)
+        if (normalized.Type == MonitorType.Heartbeat && string.IsNullOrEmpty(normalized.Heartbeat!.Token))
+        {
+            // An empty token keeps the current receiver token (regeneration has its own call).
+            normalized = normalized with { Heartbeat = normalized.Heartbeat with { Token = Config.Heartbeat?.Token ?? SecretToken.New() } };
+        }
+
+        if (normalized.Url != Config.Url || normalized.Type != MonitorType.Http)
         {
             state.State.Certificate = null;
         }
 
-        state.State.Config = normalized;
+        if (normalized.Heartbeat?.Token is { } token && token != Config.Heartbeat?.Token)
+        {
+            await storage.HeartbeatTokens.SetAsync(MonitorId, token);
+        }
+        else if (normalized.Heartbeat is null && Config.Heartbeat is not null)
+        {
+            await storage.HeartbeatTokens.RemoveAsync(MonitorId);
+        }
 
-        await directory.UpsertAsync(MonitorId, workspaceId, normalized.Type, normalized.Name);
+        var typeChanged = normalized.Type != Config.Type;
+        state.State.Config = normalized;
+        await storage.Directory.UpsertAsync(MonitorId, workspaceId, normalized.Type, normalized.Name);
         await state.WriteStateAsync();
         _request = null;
-        Arm(ProbeSchedule.NextStart(MonitorId, IntervalOf(normalized), time.GetUtcNow()));
+        if (typeChanged)
+        {
+            _outage = NewDetector(normalized, state.State.IsDown);
+        }
+
+        Arm(FirstStart(normalized, time.GetUtcNow()));
+        ReportToWorkspace();
         return MonitorOutcome.Of(Snapshot());
     }
 
@@ -115,26 +165,27 @@ public sealed class MonitorGrain(
             return false;
         }
 
-        _timer?.Dispose();
-        _timer = null;
-        var reminder = await this.GetReminder(ReminderName);
-        if (reminder is not null)
+        await Workspace.UnregisterDeviceAsync(MonitorId);
+        await DeleteCoreAsync();
+        return true;
+    }
+
+    public async Task<bool> DeleteDetachedAsync(Guid workspaceId)
+    {
+        if (!BelongsTo(workspaceId))
         {
-            await this.UnregisterReminder(reminder);
+            return false;
         }
 
-        // The index row goes first: the heartbeat writer drops rows of monitors that are no longer indexed.
-        await directory.RemoveAsync(MonitorId);
-        await history.DeleteMonitorAsync(MonitorId);
-        await incidents.DeleteMonitorAsync(MonitorId);
-        await state.ClearStateAsync();
-        state.State = new MonitorState();
-        DeactivateOnIdle();
+        await DeleteCoreAsync();
         return true;
     }
 
     public Task<MonitorSnapshot?> GetAsync(Guid workspaceId) =>
         Task.FromResult(BelongsTo(workspaceId) ? Snapshot() : null);
+
+    public Task<DeviceSummary?> GetSummaryAsync(Guid workspaceId) =>
+        Task.FromResult(BelongsTo(workspaceId) ? Summary() : null);
 
     public async Task<IReadOnlyList<Heartbeat>?> GetHeartbeatsAsync(Guid workspaceId, HeartbeatRange range)
     {
@@ -147,10 +198,68 @@ public sealed class MonitorGrain(
         return range switch
         {
             HeartbeatRange.Latest => _recent.Newest is { } newest ? [newest] : [],
-            HeartbeatRange.Day => (await history.SinceAsync(MonitorId, now - Day)).Reverse().ToArray(),
-            HeartbeatRange.Week => await history.ClosestToEveryFiveMinutesAsync(MonitorId, now - TimeSpan.FromDays(7)),
-            _ => await history.ClosestToEveryFiveMinutesAsync(MonitorId, now - TimeSpan.FromDays(30)),
+            HeartbeatRange.Day => (await storage.History.SinceAsync(MonitorId, now - Day)).Reverse().ToArray(),
+            HeartbeatRange.Week => await storage.History.ClosestToEveryFiveMinutesAsync(MonitorId, now - TimeSpan.FromDays(7)),
+            _ => await storage.History.ClosestToEveryFiveMinutesAsync(MonitorId, now - TimeSpan.FromDays(30)),
         };
+    }
+
+    public async Task<IReadOnlyList<Heartbeat>?> GetHistoryAsync(Guid workspaceId, int limit) =>
+        BelongsTo(workspaceId) ? await storage.History.NewestAsync(MonitorId, limit) : null;
+
+    public Task<bool> ProbeNowAsync(Guid workspaceId)
+    {
+        if (!BelongsTo(workspaceId))
+        {
+            return Task.FromResult(false);
+        }
+
+        if (Config.Type != MonitorType.Heartbeat)
+        {
+            Arm(time.GetUtcNow());
+        }
+
+        return Task.FromResult(true);
+    }
+
+    public async Task<bool> RecordBeatAsync(string token)
+    {
+        if (!state.State.Exists || Config.Heartbeat is not { } push || !CryptographicEquals(push.Token, token))
+        {
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        await ObserveAsync(now, new ProbeResult(true, "ALIVE", 0, "Heartbeat received"));
+        Arm(now + Scaled(push.IntervalSeconds + push.GraceSeconds));
+        return true;
+    }
+
+    public async Task<string?> RegenerateReceiverTokenAsync(Guid workspaceId)
+    {
+        if (!BelongsTo(workspaceId) || Config.Heartbeat is not { } push)
+        {
+            return null;
+        }
+
+        var token = SecretToken.New();
+        await storage.HeartbeatTokens.SetAsync(MonitorId, token);
+        state.State.Config = Config with { Heartbeat = push with { Token = token } };
+        await state.WriteStateAsync();
+        return token;
+    }
+
+    public async Task<bool> SetMaintenanceAsync(Guid workspaceId, MaintenanceWindow? window)
+    {
+        if (!BelongsTo(workspaceId))
+        {
+            return false;
+        }
+
+        state.State.Maintenance = window;
+        await state.WriteStateAsync();
+        ReportToWorkspace();
+        return true;
     }
 
     public Task EnsureScheduledAsync() => Task.CompletedTask;
@@ -172,15 +281,45 @@ public sealed class MonitorGrain(
         // Otherwise activation has armed the timer already; nothing else to do.
     }
 
+    private async Task DeleteCoreAsync()
+    {
+        _timer?.Dispose();
+        _timer = null;
+        var reminder = await this.GetReminder(ReminderName);
+        if (reminder is not null)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        // The index row goes first: the heartbeat writer drops rows of monitors that are no longer indexed.
+        await storage.Directory.RemoveAsync(MonitorId);
+        await storage.History.DeleteMonitorAsync(MonitorId);
+        await storage.Incidents.DeleteMonitorAsync(MonitorId);
+        await storage.HeartbeatTokens.RemoveAsync(MonitorId);
+        await state.ClearStateAsync();
+        state.State = new MonitorState();
+        DeactivateOnIdle();
+    }
+
     private async Task OnProbeDueAsync(CancellationToken cancellationToken)
     {
-        if (!state.State.Exists || state.State.Config is not { } config)
+        if (!state.State.Exists)
         {
             return;
         }
 
+        var config = Config;
         var started = time.GetUtcNow();
         schedulingStats.Record(started - _plannedStart);
+        if (config.Heartbeat is { } push)
+        {
+            // A push monitor's timer is its deadline: reaching it means no beat came in time.
+            var window = push.IntervalSeconds + push.GraceSeconds;
+            var verdict = await ObserveAsync(started, new ProbeResult(false, "MISSED", 0, $"No heartbeat received within {window} s"));
+            Arm(started + Scaled(verdict == ProbeVerdict.Retry ? config.RetryInterval : window));
+            return;
+        }
+
         _request ??= BuildRequest(config);
         ProbeResult result;
         try
@@ -198,21 +337,29 @@ public sealed class MonitorGrain(
             return; // deleted while the probe ran
         }
 
-        var heartbeat = Record(started, result);
-        var verdict = _outage.Observe(result.IsUp);
-        var stateChanged = await ApplyAsync(verdict, heartbeat, result);
-        if (stateChanged)
-        {
-            await state.WriteStateAsync();
-        }
+        var outcome = await ObserveAsync(started, result);
 
         // Timers may fire a little early: plan from the later of now and the planned start, so the same grid point
         // is never probed twice.
         var now = time.GetUtcNow();
-        var next = verdict == ProbeVerdict.Retry
+        var next = outcome == ProbeVerdict.Retry
             ? now + Scaled(config.RetryInterval)
             : ProbeSchedule.NextStart(MonitorId, IntervalOf(config), now > _plannedStart ? now : _plannedStart);
         Arm(next);
+    }
+
+    /// <summary>Records one result: heartbeat, figures, state machine, incidents, workspace summary.</summary>
+    private async Task<ProbeVerdict> ObserveAsync(DateTimeOffset started, ProbeResult result)
+    {
+        var heartbeat = Record(started, result);
+        var verdict = _outage.Observe(result.IsUp);
+        if (await ApplyAsync(verdict, heartbeat, result))
+        {
+            await state.WriteStateAsync();
+        }
+
+        ReportToWorkspace();
+        return verdict;
     }
 
     private Heartbeat Record(DateTimeOffset started, ProbeResult result)
@@ -227,7 +374,7 @@ public sealed class MonitorGrain(
             result.Message.Length <= 64 ? string.Intern(result.Message) : result.Message);
         _lastCheck = started;
         Observe(heartbeat);
-        writer.Enqueue(MonitorId, heartbeat);
+        storage.Writer.Enqueue(MonitorId, heartbeat);
         return heartbeat;
     }
 
@@ -244,29 +391,35 @@ public sealed class MonitorGrain(
     private async Task<bool> ApplyAsync(ProbeVerdict verdict, Heartbeat heartbeat, ProbeResult result)
     {
         var changed = false;
-        if (result.Certificate is { } certificate
-            && (state.State.Certificate is not { } known || known.IsValid != certificate.IsValid || known.ValidTill != certificate.ValidTill || known.DaysRemaining != certificate.DaysRemaining))
+        if (result.Certificate is { } certificate)
         {
+            changed = state.State.Certificate is not { } known
+                || known.IsValid != certificate.IsValid
+                || known.ValidTill != certificate.ValidTill
+                || known.DaysRemaining != certificate.DaysRemaining;
             state.State.Certificate = certificate;
-            changed = true;
-        }
-        else if (result.Certificate is not null)
-        {
-            state.State.Certificate = result.Certificate;
         }
 
         switch (verdict)
         {
             case ProbeVerdict.WentDown:
                 state.State.IsDown = true;
-                state.State.OpenIncidentId = await incidents.OpenAsync(MonitorId, state.State.WorkspaceId, heartbeat.Date, heartbeat.Message);
-                logger.LogInformation("Monitor {MonitorId} is down: {Cause}", MonitorId, heartbeat.Message);
+                if (state.State.Maintenance?.Covers(heartbeat.Date) == true)
+                {
+                    logger.LogInformation("Monitor {MonitorId} is down during maintenance: no incident", MonitorId);
+                }
+                else
+                {
+                    state.State.OpenIncidentId = await storage.Incidents.OpenAsync(MonitorId, state.State.WorkspaceId, heartbeat.Date, heartbeat.Message);
+                    logger.LogInformation("Monitor {MonitorId} is down: {Cause}", MonitorId, heartbeat.Message);
+                }
+
                 return true;
             case ProbeVerdict.WentUp:
                 state.State.IsDown = false;
                 if (state.State.OpenIncidentId is { } open)
                 {
-                    await incidents.ResolveAsync(open, heartbeat.Date, heartbeat.Message);
+                    await storage.Incidents.ResolveAsync(open, heartbeat.Date, heartbeat.Message);
                 }
 
                 state.State.OpenIncidentId = null;
@@ -296,10 +449,22 @@ public sealed class MonitorGrain(
         }
     }
 
+    /// <summary>The first planned start: the next grid point, or for a push monitor the deadline after its last beat.</summary>
+    private DateTimeOffset FirstStart(MonitorConfig config, DateTimeOffset now)
+    {
+        if (config.Heartbeat is { } push)
+        {
+            var from = _lastCheck is { } last && last > now - Scaled(push.IntervalSeconds + push.GraceSeconds) ? last : now;
+            return from + Scaled(push.IntervalSeconds + push.GraceSeconds);
+        }
+
+        return ProbeSchedule.NextStart(MonitorId, IntervalOf(config), now);
+    }
+
     private async Task RebuildFromHistoryAsync(CancellationToken cancellationToken)
     {
         var since = time.GetUtcNow() - Day;
-        var rows = await history.SinceAsync(MonitorId, since, cancellationToken);
+        var rows = await storage.History.SinceAsync(MonitorId, since, cancellationToken);
         _recent = new RecentHeartbeats(_options.RecentHeartbeats);
         _rollups = new RollupSeries();
         _latency = new LatencyWindow();
@@ -311,17 +476,38 @@ public sealed class MonitorGrain(
         }
     }
 
+    private void ReportToWorkspace() => Workspace.ReportDeviceAsync(Summary()).Ignore();
+
+    private string Status(DateTimeOffset now) =>
+        state.State.Maintenance?.Covers(now) == true ? "maintenance"
+        : _lastCheck is null ? "pending"
+        : state.State.IsDown ? "down"
+        : "up";
+
+    private DeviceSummary Summary()
+    {
+        var now = time.GetUtcNow();
+        return new DeviceSummary(
+            MonitorId,
+            state.State.ProjectId,
+            Config.Name,
+            Config.Type,
+            Status(now),
+            _lastCheck,
+            _recent.Newest?.Latency,
+            _rollups.Summary(now, Day).UptimePercentage);
+    }
+
     private MonitorSnapshot Snapshot()
     {
         var now = time.GetUtcNow();
         var day = _rollups.Summary(now, Day);
-        var config = state.State.Config!;
         return new MonitorSnapshot
         {
             MonitorId = MonitorId,
             WorkspaceId = state.State.WorkspaceId,
             OwnerEmail = state.State.OwnerEmail,
-            Config = config,
+            Config = Config,
             UptimePercentage = day.UptimePercentage,
             AverageHeartbeatLatency = day.AverageLatencyMs,
             LastCheck = _lastCheck,
@@ -331,6 +517,10 @@ public sealed class MonitorGrain(
             IsDown = state.State.IsDown,
             OpenIncidentId = state.State.OpenIncidentId,
             Percentiles = [Percentiles("1h", now, Hour), Percentiles("24h", now, Day)],
+            ProjectId = state.State.ProjectId,
+            CreatedAt = state.State.CreatedAt,
+            Maintenance = state.State.Maintenance,
+            Status = Status(now),
         };
     }
 
@@ -342,9 +532,16 @@ public sealed class MonitorGrain(
 
     private bool BelongsTo(Guid workspaceId) => state.State.Exists && state.State.WorkspaceId == workspaceId;
 
+    private OutageDetector NewDetector(MonitorConfig config, bool isDown) =>
+        new(config.Type == MonitorType.Heartbeat ? 1 : _options.FailuresBeforeDown, isDown);
+
     private TimeSpan IntervalOf(MonitorConfig config) => Scaled(config.Interval);
 
     private TimeSpan Scaled(int seconds) => TimeSpan.FromSeconds(seconds * _options.TimeScale);
+
+    private static bool CryptographicEquals(string a, string b) =>
+        System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.UTF8.GetBytes(a), System.Text.Encoding.UTF8.GetBytes(b));
 
     private static ProbeRequest BuildRequest(MonitorConfig config)
     {
@@ -357,6 +554,10 @@ public sealed class MonitorGrain(
             config.Headers ?? new Dictionary<string, string>(),
             config.Body,
             codes,
-            TimeSpan.FromSeconds(config.RequestTimeout));
+            TimeSpan.FromSeconds(config.RequestTimeout))
+        {
+            Dns = config.Dns,
+            Assertions = config.Assertions ?? [],
+        };
     }
 }

@@ -12,4 +12,6 @@ public sealed class MonitorState
     [Id(5)] public bool IsDown { get; set; }
     [Id(6)] public long? OpenIncidentId { get; set; }
     [Id(7)] public CertificateInfo? Certificate { get; set; }
+    [Id(8)] public Guid ProjectId { get; set; }
+    [Id(9)] public MaintenanceWindow? Maintenance { get; set; }
 }

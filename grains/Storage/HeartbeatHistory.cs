@@ -18,6 +18,20 @@ public sealed class HeartbeatHistory(NpgsqlDataSource dataSource)
         return await ReadAsync(command, cancellationToken);
     }
 
+    /// <summary>The newest <paramref name="limit"/> heartbeats, returned oldest first.</summary>
+    public async Task<IReadOnlyList<Heartbeat>> NewestAsync(Guid monitorId, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT id, status, latency_ms, checked_at, is_down, message FROM (
+                SELECT * FROM om_heartbeats WHERE monitor_id = $1 ORDER BY checked_at DESC, id DESC LIMIT $2
+            ) newest
+            ORDER BY checked_at, id
+            """);
+        command.Parameters.AddWithValue(monitorId);
+        command.Parameters.AddWithValue(limit);
+        return await ReadAsync(command, cancellationToken);
+    }
+
     /// <summary>For each five-minute mark since <paramref name="since"/>, the heartbeat closest to it; newest first.</summary>
     public async Task<IReadOnlyList<Heartbeat>> ClosestToEveryFiveMinutesAsync(Guid monitorId, DateTimeOffset since, CancellationToken cancellationToken = default)
     {

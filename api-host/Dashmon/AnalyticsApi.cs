@@ -1,0 +1,191 @@
+using System.Text.Json.Nodes;
+using OrleansMonitor.GrainInterfaces.Analytics;
+using OrleansMonitor.GrainInterfaces.Workspaces;
+
+namespace OrleansMonitor.ApiHost.Dashmon;
+
+/// <summary>Device analytics and latency percentiles, the uptime report and the incident list.</summary>
+public static class AnalyticsApi
+{
+    private static readonly Dictionary<string, TimeSpan> Ranges = new(StringComparer.Ordinal)
+    {
+        ["1h"] = TimeSpan.FromHours(1),
+        ["24h"] = TimeSpan.FromHours(24),
+        ["7d"] = TimeSpan.FromDays(7),
+        ["30d"] = TimeSpan.FromDays(30),
+        ["90d"] = TimeSpan.FromDays(90),
+    };
+
+    public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/devices/{deviceId}/analytics", DeviceAsync).RequireCaller(CallerRequirement.Read);
+        routes.MapGet("/api/devices/{deviceId}/latency/percentiles", PercentilesAsync).RequireCaller(CallerRequirement.Read);
+        routes.MapGet("/api/reports/uptime", UptimeReportAsync).RequireCaller(CallerRequirement.Read);
+        routes.MapGet("/api/incidents", IncidentsAsync).RequireCaller(CallerRequirement.Read);
+        return routes;
+    }
+
+    private static IAnalyticsGrain Analytics(IClusterClient cluster) => cluster.GetGrain<IAnalyticsGrain>(0);
+
+    private static IResult BadQuery(string field, string message) =>
+        ApiProblem.Invalid(new Dictionary<string, string> { [field] = message }, "Invalid query");
+
+    private static async Task<Guid?> OwnedDeviceAsync(HttpContext http, IClusterClient cluster, string deviceId) =>
+        Guid.TryParse(deviceId, out var id) && await cluster.GetGrain<IMonitorGrain>(id).GetSummaryAsync(CallerFilter.CallerOf(http).WorkspaceId) is not null
+            ? id
+            : null;
+
+    private static async Task<IResult> DeviceAsync(string deviceId, string? range, HttpContext http, IClusterClient cluster)
+    {
+        range ??= "24h";
+        if (range == "1h" || !Ranges.TryGetValue(range, out var span))
+        {
+            return BadQuery("range", "range must be 24h, 7d, 30d or 90d");
+        }
+
+        if (await OwnedDeviceAsync(http, cluster, deviceId) is not { } id)
+        {
+            return ApiProblem.NotFound("Device");
+        }
+
+        var figures = await Analytics(cluster).DeviceAsync(CallerFilter.CallerOf(http).WorkspaceId, id, span);
+        return Results.Json(new
+        {
+            success = true,
+            deviceId = id,
+            range,
+            from = DeviceJson.Iso(figures.From),
+            to = DeviceJson.Iso(figures.To),
+            uptimePercentage = figures.UptimePercentage,
+            checks = figures.Checks,
+            failures = figures.Failures,
+            downtimeSeconds = figures.DowntimeSeconds,
+            incidents = figures.Incidents,
+            latency = new { average = figures.AverageLatencyMs, p50 = figures.P50, p95 = figures.P95, p99 = figures.P99 },
+        });
+    }
+
+    private static async Task<IResult> PercentilesAsync(string deviceId, string? window, HttpContext http, IClusterClient cluster)
+    {
+        window ??= "24h";
+        if (window == "90d" || !Ranges.TryGetValue(window, out var span))
+        {
+            return BadQuery("window", "window must be 1h, 24h, 7d or 30d");
+        }
+
+        if (await OwnedDeviceAsync(http, cluster, deviceId) is not { } id)
+        {
+            return ApiProblem.NotFound("Device");
+        }
+
+        var figures = await Analytics(cluster).DeviceAsync(CallerFilter.CallerOf(http).WorkspaceId, id, span);
+        return Results.Json(new
+        {
+            success = true,
+            deviceId = id,
+            window,
+            samples = figures.Checks - figures.Failures,
+            p50 = figures.P50,
+            p95 = figures.P95,
+            p99 = figures.P99,
+            method = "nearest-rank over successful checks",
+        });
+    }
+
+    private static async Task<IResult> UptimeReportAsync(string? period, HttpContext http, IClusterClient cluster)
+    {
+        var now = DateTimeOffset.UtcNow;
+        (string Unit, DateTimeOffset Since)? choice = (period ?? "daily") switch
+        {
+            "daily" => ("day", now.AddDays(-30)),
+            "weekly" => ("week", now.AddDays(-7 * 12)),
+            "monthly" => ("month", now.AddMonths(-12)),
+            _ => null,
+        };
+        if (choice is not { } c)
+        {
+            return BadQuery("period", "period must be daily, weekly or monthly");
+        }
+
+        var workspaceId = CallerFilter.CallerOf(http).WorkspaceId;
+        var projects = await cluster.GetGrain<IWorkspaceGrain>(workspaceId).ListProjectsAsync();
+        var rows = await Analytics(cluster).UptimeAsync(workspaceId, c.Unit, c.Since);
+        var deviceProject = projects.SelectMany(p => p.Devices.Select(d => (Device: d, Project: p))).ToDictionary(x => x.Device.Id);
+        var byDevice = rows.Where(r => deviceProject.ContainsKey(r.DeviceId)).ToLookup(r => r.DeviceId);
+
+        var devices = new JsonArray(deviceProject.Values.OrderBy(x => x.Device.Name, StringComparer.OrdinalIgnoreCase).Select(x => (JsonNode?)new JsonObject
+        {
+            ["deviceId"] = x.Device.Id.ToString(),
+            ["name"] = x.Device.Name,
+            ["projectId"] = x.Project.Id.ToString(),
+            ["periods"] = Periods(byDevice[x.Device.Id]),
+        }).ToArray());
+        var projectRows = new JsonArray(projects.Select(p => (JsonNode?)new JsonObject
+        {
+            ["projectId"] = p.Id.ToString(),
+            ["name"] = p.Name,
+            ["periods"] = Periods(p.Devices.SelectMany(d => byDevice[d.Id])),
+        }).ToArray());
+        return Results.Json(new JsonObject
+        {
+            ["success"] = true,
+            ["period"] = period ?? "daily",
+            ["since"] = DeviceJson.Iso(c.Since),
+            ["devices"] = devices,
+            ["projects"] = projectRows,
+        });
+    }
+
+    private static JsonArray Periods(IEnumerable<UptimeRow> rows) =>
+        new(rows.GroupBy(r => r.PeriodStart).OrderBy(g => g.Key).Select(g =>
+        {
+            var checks = g.Sum(r => r.Checks);
+            var up = g.Sum(r => r.UpChecks);
+            return (JsonNode?)new JsonObject
+            {
+                ["start"] = DeviceJson.Iso(g.Key),
+                ["checks"] = checks,
+                ["upChecks"] = up,
+                ["uptimePercentage"] = checks == 0 ? 0 : Math.Round(100.0 * up / checks, 4),
+            };
+        }).ToArray());
+
+    private static async Task<IResult> IncidentsAsync(string? status, HttpContext http, IClusterClient cluster)
+    {
+        bool? open = (status ?? "all") switch
+        {
+            "open" => true,
+            "resolved" => false,
+            "all" => null,
+            _ => (bool?)false,
+        };
+        if (status is not (null or "open" or "resolved" or "all"))
+        {
+            return BadQuery("status", "status must be open, resolved or all");
+        }
+
+        var workspaceId = CallerFilter.CallerOf(http).WorkspaceId;
+        var incidents = await Analytics(cluster).IncidentsAsync(workspaceId, open, 500);
+        var projects = await cluster.GetGrain<IWorkspaceGrain>(workspaceId).ListProjectsAsync();
+        var projectOf = projects.SelectMany(p => p.Devices.Select(d => (d.Id, p.Id))).ToDictionary(x => x.Item1, x => x.Item2);
+        var now = DateTimeOffset.UtcNow;
+        return Results.Json(new JsonObject
+        {
+            ["success"] = true,
+            ["status"] = status ?? "all",
+            ["incidents"] = new JsonArray(incidents.Select(i => (JsonNode?)new JsonObject
+            {
+                ["id"] = i.Id,
+                ["deviceId"] = i.DeviceId.ToString(),
+                ["deviceName"] = i.DeviceName,
+                ["projectId"] = projectOf.TryGetValue(i.DeviceId, out var project) ? project.ToString() : null,
+                ["status"] = i.ResolvedAt is null ? "open" : "resolved",
+                ["start"] = DeviceJson.Iso(i.StartedAt),
+                ["end"] = DeviceJson.Iso(i.ResolvedAt),
+                ["durationSeconds"] = Math.Round(((i.ResolvedAt ?? now) - i.StartedAt).TotalSeconds, 3),
+                ["cause"] = i.Cause,
+                ["resolution"] = i.Resolution,
+            }).ToArray()),
+        });
+    }
+}

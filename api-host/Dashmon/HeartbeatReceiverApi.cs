@@ -1,0 +1,18 @@
+using OrleansMonitor.GrainInterfaces.Heartbeats;
+
+namespace OrleansMonitor.ApiHost.Dashmon;
+
+/// <summary>POST /api/incoming/heartbeat/:token — public receiver for heartbeat (push) devices. Unknown token: 404, nothing recorded.</summary>
+public static class HeartbeatReceiverApi
+{
+    public static IEndpointRouteBuilder MapHeartbeatReceiverApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/api/incoming/heartbeat/{token}", ReceiveAsync);
+        return routes;
+    }
+
+    private static async Task<IResult> ReceiveAsync(string token, IClusterClient cluster) =>
+        await cluster.GetGrain<IHeartbeatReceiverGrain>(0).ReceiveAsync(token)
+            ? Results.Json(new { success = true, receivedAt = DeviceJson.Iso(DateTimeOffset.UtcNow) })
+            : ApiProblem.NotFound("Heartbeat token");
+}

@@ -1,0 +1,149 @@
+using System.Text.Json;
+using OrleansMonitor.ApiHost.Json;
+using OrleansMonitor.GrainInterfaces.Workspaces;
+
+namespace OrleansMonitor.ApiHost.Dashmon;
+
+/// <summary>
+/// Maintenance windows ({start?, end, reason?}) on one device, all devices of a project, or many devices. Probes keep
+/// running; failures inside a window open no incident.
+/// </summary>
+public static class MaintenanceApi
+{
+    public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(90);
+
+    public static IEndpointRouteBuilder MapMaintenanceApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/maintenance").RequireCaller(CallerRequirement.Write);
+        group.MapPost("/device/{deviceId}", SetDeviceAsync);
+        group.MapDelete("/device/{deviceId}", ClearDeviceAsync);
+        group.MapPost("/project/{projectId}", SetProjectAsync);
+        group.MapDelete("/project/{projectId}", ClearProjectAsync);
+        group.MapPost("/devices/bulk-set", BulkSetAsync);
+        group.MapPost("/devices/bulk-clear", BulkClearAsync);
+        return routes;
+    }
+
+    private static Guid WorkspaceOf(HttpContext http) => CallerFilter.CallerOf(http).WorkspaceId;
+
+    private static MaintenanceWindow? ReadWindow(JsonElement root, Dictionary<string, string> errors)
+    {
+        var fields = new JsonFields(root);
+        var startText = fields.String("start", 40);
+        var endText = fields.String("end", 40);
+        var reason = fields.String("reason", 500);
+        foreach (var (field, message) in fields.Errors)
+        {
+            errors[field] = message;
+        }
+
+        var start = DateTimeOffset.UtcNow;
+        if (startText is not null && !DateTimeOffset.TryParse(startText, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out start))
+        {
+            errors["start"] = "start must be an ISO-8601 time";
+        }
+
+        DateTimeOffset end = default;
+        if (endText is null || !DateTimeOffset.TryParse(endText, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out end))
+        {
+            errors["end"] = "end is required as an ISO-8601 time";
+        }
+        else if (end <= start || end - start > MaxWindow)
+        {
+            errors["end"] = $"end must be after start and at most {MaxWindow.TotalDays:F0} days later";
+        }
+
+        return errors.Count == 0 ? new MaintenanceWindow(start.ToUniversalTime(), end.ToUniversalTime(), string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()) : null;
+    }
+
+    private static async Task<IResult> SetDeviceAsync(string deviceId, HttpContext http, IClusterClient cluster)
+    {
+        var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var window = ReadWindow(root, errors);
+        if (window is null)
+        {
+            return ApiProblem.Invalid(errors, "Invalid maintenance window");
+        }
+
+        return Guid.TryParse(deviceId, out var id) && await cluster.GetGrain<IMonitorGrain>(id).SetMaintenanceAsync(WorkspaceOf(http), window)
+            ? Results.Json(new { success = true, deviceId = id, maintenance = DeviceJson.Maintenance(window) })
+            : ApiProblem.NotFound("Device");
+    }
+
+    private static async Task<IResult> ClearDeviceAsync(string deviceId, HttpContext http, IClusterClient cluster) =>
+        Guid.TryParse(deviceId, out var id) && await cluster.GetGrain<IMonitorGrain>(id).SetMaintenanceAsync(WorkspaceOf(http), null)
+            ? Results.Json(new { success = true, deviceId = id })
+            : ApiProblem.NotFound("Device");
+
+    private static async Task<IResult> SetProjectAsync(string projectId, HttpContext http, IClusterClient cluster)
+    {
+        var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var window = ReadWindow(root, errors);
+        return window is null ? ApiProblem.Invalid(errors, "Invalid maintenance window") : await ApplyToProjectAsync(projectId, http, cluster, window);
+    }
+
+    private static Task<IResult> ClearProjectAsync(string projectId, HttpContext http, IClusterClient cluster) =>
+        ApplyToProjectAsync(projectId, http, cluster, null);
+
+    private static async Task<IResult> ApplyToProjectAsync(string projectId, HttpContext http, IClusterClient cluster, MaintenanceWindow? window)
+    {
+        var workspace = cluster.GetGrain<IWorkspaceGrain>(WorkspaceOf(http));
+        if (!Guid.TryParse(projectId, out var project) || !await workspace.HasProjectAsync(project))
+        {
+            return ApiProblem.NotFound("Project");
+        }
+
+        var ids = await workspace.DeviceIdsAsync(project);
+        await Task.WhenAll(ids.Select(id => cluster.GetGrain<IMonitorGrain>(id).SetMaintenanceAsync(WorkspaceOf(http), window)));
+        return Results.Json(new { success = true, projectId = project, devices = ids.Count, maintenance = DeviceJson.Maintenance(window) });
+    }
+
+    private static async Task<IResult> BulkSetAsync(HttpContext http, IClusterClient cluster)
+    {
+        var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ids = DeviceIds.Read(root, errors);
+        var window = ReadWindow(root, errors);
+        return ids is null || window is null ? ApiProblem.Invalid(errors, "Invalid maintenance request") : await ApplyToDevicesAsync(http, cluster, ids, window);
+    }
+
+    private static async Task<IResult> BulkClearAsync(HttpContext http, IClusterClient cluster)
+    {
+        var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ids = DeviceIds.Read(root, errors);
+        return ids is null ? ApiProblem.Invalid(errors, "Invalid maintenance request") : await ApplyToDevicesAsync(http, cluster, ids, null);
+    }
+
+    private static async Task<IResult> ApplyToDevicesAsync(HttpContext http, IClusterClient cluster, IReadOnlyList<Guid> ids, MaintenanceWindow? window)
+    {
+        var distinct = ids.Distinct().ToArray();
+        var results = await Task.WhenAll(distinct.Select(id => cluster.GetGrain<IMonitorGrain>(id).SetMaintenanceAsync(WorkspaceOf(http), window)));
+        var notFound = distinct.Where((_, i) => !results[i]).ToArray();
+        return notFound.Length == distinct.Length
+            ? ApiProblem.NotFound("Device")
+            : Results.Json(new { success = true, updated = distinct.Length - notFound.Length, notFound, maintenance = DeviceJson.Maintenance(window) });
+    }
+}

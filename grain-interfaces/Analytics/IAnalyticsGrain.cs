@@ -1,0 +1,16 @@
+namespace OrleansMonitor.GrainInterfaces.Analytics;
+
+/// <summary>
+/// Read-side figures computed in PostgreSQL from recorded heartbeats and incidents. Stateless; use key 0. Callers
+/// check ownership first (the monitor or workspace grain); every query is also filtered by workspace.
+/// </summary>
+public interface IAnalyticsGrain : IGrainWithIntegerKey
+{
+    Task<DeviceAnalytics> DeviceAsync(Guid workspaceId, Guid deviceId, TimeSpan range);
+
+    /// <summary>Incidents of the workspace: open (null = all, true = open only, false = resolved only), newest first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<IncidentView>> IncidentsAsync(Guid workspaceId, bool? open, int limit);
+
+    /// <summary>Checks and up checks per device and period (day, week or month, UTC) since <paramref name="since"/>.</summary>
+    Task<IReadOnlyList<UptimeRow>> UptimeAsync(Guid workspaceId, string period, DateTimeOffset since);
+}

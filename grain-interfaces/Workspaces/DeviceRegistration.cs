@@ -1,0 +1,5 @@
+namespace OrleansMonitor.GrainInterfaces.Workspaces;
+
+/// <summary>The workspace's answer to a monitor joining it: the project it joined, or none when the project does not exist.</summary>
+[GenerateSerializer, Immutable, Alias("OrleansMonitor.DeviceRegistration")]
+public sealed record DeviceRegistration([property: Id(0)] Guid? ProjectId);

@@ -1,0 +1,50 @@
+namespace OrleansMonitor.GrainInterfaces.Workspaces;
+
+/// <summary>
+/// A workspace (keyed by its owner's user id): its projects, the index of its devices (monitors) with their tags, and
+/// the latest summary of each device for fast project lists.
+/// </summary>
+public interface IWorkspaceGrain : IGrainWithGuidKey
+{
+    /// <summary>Projects with device summaries; a workspace always has its default project.</summary>
+    Task<IReadOnlyList<ProjectInfo>> ListProjectsAsync();
+
+    Task<ProjectOutcome> CreateProjectAsync(string name, string? description);
+
+    Task<ProjectOutcome> UpdateProjectAsync(Guid projectId, string name, string? description);
+
+    /// <summary>Deletes the project with its devices, their schedules and data. False when not found.</summary>
+    Task<bool> DeleteProjectAsync(Guid projectId);
+
+    /// <summary>True when the project exists in this workspace.</summary>
+    Task<bool> HasProjectAsync(Guid projectId);
+
+    /// <summary>Called by a monitor grain when it is created: joins <paramref name="projectId"/> (the default project when null).</summary>
+    Task<DeviceRegistration> RegisterDeviceAsync(DeviceSummary device, Guid? projectId);
+
+    /// <summary>Called by a monitor grain when it is deleted. Idempotent.</summary>
+    Task UnregisterDeviceAsync(Guid deviceId);
+
+    /// <summary>The newest summary of a device (after each probe and each change). Fire and forget.</summary>
+    [OneWay]
+    Task ReportDeviceAsync(DeviceSummary device);
+
+    /// <summary>The project of a device, or null when the device is not in this workspace.</summary>
+    Task<Guid?> ProjectOfAsync(Guid deviceId);
+
+    /// <summary>Device ids, of one project or all.</summary>
+    Task<IReadOnlyList<Guid>> DeviceIdsAsync(Guid? projectId = null);
+
+    Task<IReadOnlyList<string>> TagsOfAsync(Guid deviceId);
+
+    /// <summary>Replaces a device's tags. False when the device is not in this workspace.</summary>
+    Task<bool> SetTagsAsync(Guid deviceId, IReadOnlyList<string> tags);
+
+    /// <summary>Adds, removes or replaces tags on many devices; returns the ids that are not in this workspace (nothing changed for them).</summary>
+    Task<IReadOnlyList<Guid>> BulkTagsAsync(TagOperation operation, IReadOnlyList<Guid> deviceIds, IReadOnlyList<string> tags);
+
+    Task<IReadOnlyList<TagCount>> ListTagsAsync();
+
+    /// <summary>Claims the workspace-wide refresh slot (at most once per minute): zero when granted, else how long to wait.</summary>
+    Task<TimeSpan> ClaimRefreshAllAsync();
+}

@@ -1,0 +1,10 @@
+namespace OrleansMonitor.GrainInterfaces.Workspaces;
+
+/// <summary>The project after a change, or why nothing changed.</summary>
+[GenerateSerializer, Immutable, Alias("OrleansMonitor.ProjectOutcome")]
+public sealed record ProjectOutcome
+{
+    [Id(0)] public ProjectInfo? Project { get; init; }
+    [Id(1)] public bool NotFound { get; init; }
+    [Id(2)] public IReadOnlyDictionary<string, string>? Errors { get; init; }
+}

@@ -1,0 +1,110 @@
+using Npgsql;
+using OrleansMonitor.GrainInterfaces.Analytics;
+
+namespace OrleansMonitor.Grains.Analytics;
+
+/// <summary>Analytics queries over om_heartbeats, om_incidents and om_monitors, always scoped to one workspace.</summary>
+[StatelessWorker]
+[GrainType("analytics")]
+public sealed class AnalyticsGrain(NpgsqlDataSource dataSource, TimeProvider time) : Grain, IAnalyticsGrain
+{
+    public async Task<DeviceAnalytics> DeviceAsync(Guid workspaceId, Guid deviceId, TimeSpan range)
+    {
+        var to = time.GetUtcNow();
+        var from = to - range;
+        await using var command = dataSource.CreateCommand("""
+            WITH owned AS (SELECT monitor_id FROM om_monitors WHERE monitor_id = $1 AND workspace_id = $2),
+            beats AS (
+                SELECT h.latency_ms, h.is_down FROM om_heartbeats h JOIN owned o ON o.monitor_id = h.monitor_id
+                WHERE h.checked_at > $3 AND h.checked_at <= $4),
+            outages AS (
+                SELECT greatest(i.started_at, $3) AS s, least(coalesce(i.resolved_at, $4), $4) AS e
+                FROM om_incidents i JOIN owned o ON o.monitor_id = i.monitor_id
+                WHERE i.started_at <= $4 AND coalesce(i.resolved_at, $4) > $3)
+            SELECT
+                (SELECT count(*) FROM beats),
+                (SELECT count(*) FROM beats WHERE is_down),
+                (SELECT avg(latency_ms)::float8 FROM beats WHERE NOT is_down),
+                (SELECT percentile_disc(0.50) WITHIN GROUP (ORDER BY latency_ms) FROM beats WHERE NOT is_down),
+                (SELECT percentile_disc(0.95) WITHIN GROUP (ORDER BY latency_ms) FROM beats WHERE NOT is_down),
+                (SELECT percentile_disc(0.99) WITHIN GROUP (ORDER BY latency_ms) FROM beats WHERE NOT is_down),
+                (SELECT coalesce(sum(extract(epoch FROM e - s)), 0)::float8 FROM outages),
+                (SELECT count(*) FROM outages)::int
+            """);
+        command.Parameters.AddWithValue(deviceId);
+        command.Parameters.AddWithValue(workspaceId);
+        command.Parameters.AddWithValue(from.UtcDateTime);
+        command.Parameters.AddWithValue(to.UtcDateTime);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var checks = reader.GetInt64(0);
+        var failures = reader.GetInt64(1);
+        return new DeviceAnalytics(
+            from,
+            to,
+            checks,
+            failures,
+            checks == 0 ? 0 : Math.Round(100.0 * (checks - failures) / checks, 4),
+            Math.Round(reader.GetDouble(6), 3),
+            reader.GetInt32(7),
+            reader.IsDBNull(2) ? null : Math.Round(reader.GetDouble(2), 3),
+            reader.IsDBNull(3) ? null : reader.GetInt32(3),
+            reader.IsDBNull(4) ? null : reader.GetInt32(4),
+            reader.IsDBNull(5) ? null : reader.GetInt32(5));
+    }
+
+    public async Task<IReadOnlyList<IncidentView>> IncidentsAsync(Guid workspaceId, bool? open, int limit)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT i.id, i.monitor_id, coalesce(m.name, ''), i.started_at, i.resolved_at, i.cause, i.resolution
+            FROM om_incidents i LEFT JOIN om_monitors m ON m.monitor_id = i.monitor_id
+            WHERE i.workspace_id = $1
+              AND ($2::boolean IS NULL OR ($2 AND i.resolved_at IS NULL) OR (NOT $2 AND i.resolved_at IS NOT NULL))
+            ORDER BY i.started_at DESC, i.id DESC
+            LIMIT $3
+            """);
+        command.Parameters.AddWithValue(workspaceId);
+        command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Boolean, (object?)open ?? DBNull.Value);
+        command.Parameters.AddWithValue(limit);
+        var incidents = new List<IncidentView>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            incidents.Add(new IncidentView(
+                reader.GetInt64(0),
+                reader.GetGuid(1),
+                reader.GetString(2),
+                Utc(reader.GetDateTime(3)),
+                reader.IsDBNull(4) ? null : Utc(reader.GetDateTime(4)),
+                reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6)));
+        }
+
+        return incidents;
+    }
+
+    public async Task<IReadOnlyList<UptimeRow>> UptimeAsync(Guid workspaceId, string period, DateTimeOffset since)
+    {
+        var unit = period switch { "day" => "day", "week" => "week", "month" => "month", _ => throw new ArgumentOutOfRangeException(nameof(period)) };
+        await using var command = dataSource.CreateCommand($"""
+            SELECT h.monitor_id, date_trunc('{unit}', h.checked_at AT TIME ZONE 'UTC') AS period_start,
+                   count(*), count(*) FILTER (WHERE NOT h.is_down)
+            FROM om_heartbeats h JOIN om_monitors m ON m.monitor_id = h.monitor_id
+            WHERE m.workspace_id = $1 AND h.checked_at > $2
+            GROUP BY 1, 2
+            ORDER BY 2, 1
+            """);
+        command.Parameters.AddWithValue(workspaceId);
+        command.Parameters.AddWithValue(since.UtcDateTime);
+        var rows = new List<UptimeRow>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(new UptimeRow(reader.GetGuid(0), new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc)), reader.GetInt64(2), reader.GetInt64(3)));
+        }
+
+        return rows;
+    }
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}

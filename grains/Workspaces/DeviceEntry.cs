@@ -1,0 +1,7 @@
+namespace OrleansMonitor.Grains.Workspaces;
+
+/// <summary>A device as the workspace indexes it: its project and tags.</summary>
+[GenerateSerializer, Alias("OrleansMonitor.DeviceEntry")]
+public sealed record DeviceEntry(
+    [property: Id(0)] Guid ProjectId,
+    [property: Id(1)] IReadOnlyList<string> Tags);

@@ -1,0 +1,141 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using OrleansMonitor.Tests.Infrastructure;
+
+namespace OrleansMonitor.Tests.Dashmon;
+
+/// <summary>Analytics, percentiles, uptime reports and incidents are exact for a known recorded history.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class AnalyticsTests(ClusterFixture fixture)
+{
+    private async Task<(ApiUser User, Guid Project, Guid Device)> QuietDeviceAsync()
+    {
+        var user = await fixture.NewUserAsync();
+        var project = await user.CreateProjectAsync("Reported");
+        // A push device with a one-day interval records nothing by itself during the test.
+        var device = await user.CreateDeviceAsync(project, new { name = "Known history", type = "heartbeat", heartbeat = new { interval = 86400, grace = 0 } });
+        return (user, project, Guid.Parse(device["id"]!.GetValue<string>()));
+    }
+
+    private Task InsertAsync(Guid device, long id, DateTimeOffset at, int latency, bool down) =>
+        fixture.Monitoring.Database.ExecuteAsync(
+            "INSERT INTO om_heartbeats (monitor_id, id, checked_at, status, latency_ms, is_down, message) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            device, id, at.UtcDateTime, down ? "DOWN" : "200", latency, down, down ? "Connection refused" : "200 - OK");
+
+    private async Task SeedAsync(Guid workspace, Guid device)
+    {
+        var now = DateTimeOffset.UtcNow;
+        // Last 24 h: 20 successful checks at 10, 20, ..., 200 ms and 5 failures.
+        for (var i = 1; i <= 20; i++)
+        {
+            await InsertAsync(device, i, now.AddMinutes(-10 * i), 10 * i, down: false);
+        }
+
+        for (var i = 21; i <= 25; i++)
+        {
+            await InsertAsync(device, i, now.AddMinutes(-10 * i), 0, down: true);
+        }
+
+        // Three days ago: 10 more successful checks at 1,000 ms (inside 7d, outside 24h).
+        for (var i = 26; i <= 35; i++)
+        {
+            await InsertAsync(device, i, now.AddDays(-3).AddMinutes(-i), 1000, down: false);
+        }
+
+        // Two resolved outages in the last 24 h: 600 s and 300 s.
+        foreach (var (start, seconds) in new[] { (now.AddHours(-5), 600), (now.AddHours(-2), 300) })
+        {
+            await fixture.Monitoring.Database.ExecuteAsync(
+                "INSERT INTO om_incidents (monitor_id, workspace_id, started_at, resolved_at, cause, resolution) VALUES ($1, $2, $3, $4, 'Connection refused', '200 - OK')",
+                device, workspace, start.UtcDateTime, start.AddSeconds(seconds).UtcDateTime);
+        }
+    }
+
+    [Fact]
+    public async Task DeviceAnalyticsAreExactForTheRecordedSeries()
+    {
+        var (user, _, device) = await QuietDeviceAsync();
+        await SeedAsync(user.UserId, device);
+
+        var day = (await user.Session.GetFromJsonAsync<JsonObject>($"/api/devices/{device}/analytics?range=24h"))!;
+        var week = (await user.Session.GetFromJsonAsync<JsonObject>($"/api/devices/{device}/analytics?range=7d"))!;
+
+        Assert.Equal(25, day["checks"]!.GetValue<long>());
+        Assert.Equal(5, day["failures"]!.GetValue<long>());
+        Assert.Equal(80, day["uptimePercentage"]!.GetValue<double>());
+        Assert.Equal(900, day["downtimeSeconds"]!.GetValue<double>());
+        Assert.Equal(2, day["incidents"]!.GetValue<int>());
+        Assert.Equal(105, day["latency"]!["average"]!.GetValue<double>());
+        Assert.Equal(100, day["latency"]!["p50"]!.GetValue<int>());
+        Assert.Equal(190, day["latency"]!["p95"]!.GetValue<int>());
+        Assert.Equal(200, day["latency"]!["p99"]!.GetValue<int>());
+
+        Assert.Equal(35, week["checks"]!.GetValue<long>());
+        Assert.Equal(5, week["failures"]!.GetValue<long>());
+        Assert.Equal(Math.Round(100.0 * 30 / 35, 4), week["uptimePercentage"]!.GetValue<double>());
+        Assert.Equal(1000, week["latency"]!["p95"]!.GetValue<int>());
+        Assert.Equal(150, week["latency"]!["p50"]!.GetValue<int>()); // 15th of 10..200 then ten 1,000s
+    }
+
+    [Fact]
+    public async Task LatencyPercentilesFollowTheWindow()
+    {
+        var (user, _, device) = await QuietDeviceAsync();
+        await SeedAsync(user.UserId, device);
+
+        var hour = (await user.Session.GetFromJsonAsync<JsonObject>($"/api/devices/{device}/latency/percentiles?window=1h"))!;
+        var month = (await user.Session.GetFromJsonAsync<JsonObject>($"/api/devices/{device}/latency/percentiles?window=30d"))!;
+
+        // The last hour holds the checks at 10, 20, 30, 40 and 50 minutes ago: 10..50 ms.
+        Assert.Equal(5, hour["samples"]!.GetValue<long>());
+        Assert.Equal(30, hour["p50"]!.GetValue<int>());
+        Assert.Equal(50, hour["p99"]!.GetValue<int>());
+        Assert.Equal(30, month["samples"]!.GetValue<long>());
+        await ApiAssert.ErrorAsync(await user.Session.GetAsync($"/api/devices/{device}/latency/percentiles?window=2h"), HttpStatusCode.UnprocessableEntity, "validation_failed");
+        await ApiAssert.ErrorAsync(await user.Session.GetAsync($"/api/devices/{device}/analytics?range=1y"), HttpStatusCode.UnprocessableEntity, "validation_failed");
+    }
+
+    [Fact]
+    public async Task IncidentsAreListedByStatusWithinTheWorkspaceOnly()
+    {
+        var (user, project, device) = await QuietDeviceAsync();
+        var stranger = await fixture.NewUserAsync();
+        await SeedAsync(user.UserId, device);
+        await fixture.Monitoring.Database.ExecuteAsync(
+            "INSERT INTO om_incidents (monitor_id, workspace_id, started_at, cause) VALUES ($1, $2, now() - interval '1 minute', 'Timeout')",
+            device, user.UserId);
+
+        var all = (await user.Session.GetFromJsonAsync<JsonObject>("/api/incidents?status=all"))!["incidents"]!.AsArray();
+        var open = (await user.Session.GetFromJsonAsync<JsonObject>("/api/incidents?status=open"))!["incidents"]!.AsArray();
+        var resolved = (await user.Session.GetFromJsonAsync<JsonObject>("/api/incidents?status=resolved"))!["incidents"]!.AsArray();
+
+        Assert.Equal(3, all.Count);
+        var current = Assert.Single(open)!;
+        Assert.Equal("Timeout", current["cause"]!.GetValue<string>());
+        Assert.Equal("Known history", current["deviceName"]!.GetValue<string>());
+        Assert.Equal(project.ToString(), current["projectId"]!.GetValue<string>());
+        Assert.Null(current["end"]);
+        Assert.Equal(2, resolved.Count);
+        Assert.Equal([300.0, 600.0], resolved.Select(i => i!["durationSeconds"]!.GetValue<double>()).Order());
+        Assert.Empty((await stranger.Session.GetFromJsonAsync<JsonObject>("/api/incidents?status=all"))!["incidents"]!.AsArray());
+        await ApiAssert.ErrorAsync(await user.Session.GetAsync("/api/incidents?status=closed"), HttpStatusCode.UnprocessableEntity, "validation_failed");
+        await ApiAssert.ErrorAsync(await stranger.Session.GetAsync($"/api/devices/{device}/analytics"), HttpStatusCode.NotFound, "device_not_found");
+    }
+
+    [Fact]
+    public async Task UptimeReportSumsPerDeviceAndPerProject()
+    {
+        var (user, project, device) = await QuietDeviceAsync();
+        await SeedAsync(user.UserId, device);
+
+        var report = (await user.Session.GetFromJsonAsync<JsonObject>("/api/reports/uptime?period=monthly"))!;
+
+        var periods = report["devices"]!.AsArray().Single(d => d!["deviceId"]!.GetValue<string>() == device.ToString())!["periods"]!.AsArray();
+        Assert.Equal(35, periods.Sum(p => p!["checks"]!.GetValue<long>()));
+        Assert.Equal(30, periods.Sum(p => p!["upChecks"]!.GetValue<long>()));
+        var projectPeriods = report["projects"]!.AsArray().Single(p => p!["projectId"]!.GetValue<string>() == project.ToString())!["periods"]!.AsArray();
+        Assert.Equal(35, projectPeriods.Sum(p => p!["checks"]!.GetValue<long>()));
+        await ApiAssert.ErrorAsync(await user.Session.GetAsync("/api/reports/uptime?period=hourly"), HttpStatusCode.UnprocessableEntity, "validation_failed");
+    }
+}
