@@ -87,7 +87,7 @@ public sealed class MonitorGrain(
             return new MonitorOutcome { ProjectNotFound = true };
         }
 
-        await storage.Directory.UpsertAsync(MonitorId, workspaceId, normalized.Type, normalized.Name);
+        await storage.Directory.UpsertAsync(MonitorId, workspaceId, joined, normalized.Type, normalized.Name);
         if (normalized.Heartbeat is { } push)
         {
             await storage.HeartbeatTokens.SetAsync(MonitorId, push.Token);
@@ -145,7 +145,7 @@ public sealed class MonitorGrain(
 
         var typeChanged = normalized.Type != Config.Type;
         state.State.Config = normalized;
-        await storage.Directory.UpsertAsync(MonitorId, workspaceId, normalized.Type, normalized.Name);
+        await storage.Directory.UpsertAsync(MonitorId, workspaceId, state.State.ProjectId, normalized.Type, normalized.Name);
         await state.WriteStateAsync();
         _request = null;
         if (typeChanged)

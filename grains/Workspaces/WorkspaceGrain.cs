@@ -10,21 +10,31 @@ namespace OrleansMonitor.Grains.Workspaces;
 [GrainType("workspace")]
 public sealed class WorkspaceGrain(
     [PersistentState("workspace", StorageNames.Monitors)] IPersistentState<WorkspaceState> state,
+    MonitorDirectory directory,
     TimeProvider time) : Grain, IWorkspaceGrain
 {
     private const string DefaultProjectName = "Default";
     private static readonly TimeSpan RefreshAllPeriod = TimeSpan.FromMinutes(1);
     private readonly Dictionary<Guid, DeviceSummary> _summaries = [];
+    private readonly Dictionary<Guid, DeviceEntry> _devices = [];
     private DateTimeOffset _lastRefreshAll = DateTimeOffset.MinValue;
     private bool _summariesLoaded;
 
     private Guid WorkspaceId => this.GetPrimaryKey();
 
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (monitorId, projectId, tags) in await directory.OfWorkspaceAsync(WorkspaceId, cancellationToken))
+        {
+            _devices[monitorId] = new DeviceEntry(projectId, tags);
+        }
+    }
+
     public async Task<IReadOnlyList<ProjectInfo>> ListProjectsAsync()
     {
         await EnsureDefaultProjectAsync();
         await LoadSummariesAsync();
-        var byProject = state.State.Devices.ToLookup(d => d.Value.ProjectId, d => Summary(d.Key, d.Value));
+        var byProject = _devices.ToLookup(d => d.Value.ProjectId, d => Summary(d.Key, d.Value));
         return state.State.Projects.Values
             .OrderBy(p => p.CreatedAt)
             .ThenBy(p => p.Id)
@@ -72,10 +82,10 @@ public sealed class WorkspaceGrain(
             return false;
         }
 
-        var devices = state.State.Devices.Where(d => d.Value.ProjectId == projectId).Select(d => d.Key).ToArray();
+        var devices = _devices.Where(d => d.Value.ProjectId == projectId).Select(d => d.Key).ToArray();
         foreach (var device in devices)
         {
-            state.State.Devices.Remove(device);
+            _devices.Remove(device);
             _summaries.Remove(device);
         }
 
@@ -104,25 +114,23 @@ public sealed class WorkspaceGrain(
             return new DeviceRegistration(null);
         }
 
-        var tags = state.State.Devices.TryGetValue(device.Id, out var existing) ? existing.Tags : [];
-        state.State.Devices[device.Id] = new DeviceEntry(target, tags);
+        // The monitor grain writes its om_monitors row (project included) right after this answer.
+        var tags = _devices.TryGetValue(device.Id, out var existing) ? existing.Tags : [];
+        _devices[device.Id] = new DeviceEntry(target, tags);
         _summaries[device.Id] = device with { ProjectId = target };
-        await state.WriteStateAsync();
         return new DeviceRegistration(target);
     }
 
-    public async Task UnregisterDeviceAsync(Guid deviceId)
+    public Task UnregisterDeviceAsync(Guid deviceId)
     {
         _summaries.Remove(deviceId);
-        if (state.State.Devices.Remove(deviceId))
-        {
-            await state.WriteStateAsync();
-        }
+        _devices.Remove(deviceId);
+        return Task.CompletedTask;
     }
 
     public Task ReportDeviceAsync(DeviceSummary device)
     {
-        if (state.State.Devices.TryGetValue(device.Id, out var entry))
+        if (_devices.TryGetValue(device.Id, out var entry))
         {
             _summaries[device.Id] = device with { ProjectId = entry.ProjectId };
         }
@@ -131,32 +139,34 @@ public sealed class WorkspaceGrain(
     }
 
     public Task<Guid?> ProjectOfAsync(Guid deviceId) =>
-        Task.FromResult(state.State.Devices.TryGetValue(deviceId, out var entry) ? entry.ProjectId : (Guid?)null);
+        Task.FromResult(_devices.TryGetValue(deviceId, out var entry) ? entry.ProjectId : (Guid?)null);
 
     public Task<IReadOnlyList<Guid>> DeviceIdsAsync(Guid? projectId = null) =>
-        Task.FromResult<IReadOnlyList<Guid>>(state.State.Devices.Where(d => projectId is null || d.Value.ProjectId == projectId).Select(d => d.Key).ToArray());
+        Task.FromResult<IReadOnlyList<Guid>>(_devices.Where(d => projectId is null || d.Value.ProjectId == projectId).Select(d => d.Key).ToArray());
 
     public Task<IReadOnlyList<string>> TagsOfAsync(Guid deviceId) =>
-        Task.FromResult(state.State.Devices.TryGetValue(deviceId, out var entry) ? entry.Tags : (IReadOnlyList<string>)[]);
+        Task.FromResult(_devices.TryGetValue(deviceId, out var entry) ? entry.Tags : (IReadOnlyList<string>)[]);
 
     public async Task<bool> SetTagsAsync(Guid deviceId, IReadOnlyList<string> tags)
     {
-        if (!state.State.Devices.TryGetValue(deviceId, out var entry))
+        if (!_devices.TryGetValue(deviceId, out var entry))
         {
             return false;
         }
 
-        state.State.Devices[deviceId] = entry with { Tags = tags };
-        await state.WriteStateAsync();
+        TagRules.TryNormalize(tags, out var normalized, out _);
+        await directory.SetTagsAsync(WorkspaceId, [(deviceId, normalized)]);
+        _devices[deviceId] = entry with { Tags = normalized };
         return true;
     }
 
     public async Task<IReadOnlyList<Guid>> BulkTagsAsync(TagOperation operation, IReadOnlyList<Guid> deviceIds, IReadOnlyList<string> tags)
     {
         var missing = new List<Guid>();
+        var changes = new List<(Guid, IReadOnlyList<string>)>();
         foreach (var id in deviceIds.Distinct())
         {
-            if (!state.State.Devices.TryGetValue(id, out var entry))
+            if (!_devices.TryGetValue(id, out var entry))
             {
                 missing.Add(id);
                 continue;
@@ -168,15 +178,20 @@ public sealed class WorkspaceGrain(
                 TagOperation.Remove => entry.Tags.Except(tags, StringComparer.Ordinal),
                 _ => tags,
             };
-            state.State.Devices[id] = entry with { Tags = next.Order(StringComparer.Ordinal).Take(TagRules.MaxTags).ToArray() };
+            changes.Add((id, next.Order(StringComparer.Ordinal).Take(TagRules.MaxTags).ToArray()));
         }
 
-        await state.WriteStateAsync();
+        await directory.SetTagsAsync(WorkspaceId, changes);
+        foreach (var (id, changed) in changes)
+        {
+            _devices[id] = _devices[id] with { Tags = changed };
+        }
+
         return missing;
     }
 
     public Task<IReadOnlyList<TagCount>> ListTagsAsync() =>
-        Task.FromResult<IReadOnlyList<TagCount>>(state.State.Devices.Values
+        Task.FromResult<IReadOnlyList<TagCount>>(_devices.Values
             .SelectMany(d => d.Tags)
             .GroupBy(t => t, StringComparer.Ordinal)
             .Select(g => new TagCount(g.Key, g.Count()))
@@ -219,7 +234,7 @@ public sealed class WorkspaceGrain(
         }
 
         // Batches of awaited calls keep the work on this activation (no thread-pool fan-out from inside a grain).
-        var missing = state.State.Devices.Keys.Where(id => !_summaries.ContainsKey(id)).ToArray();
+        var missing = _devices.Keys.Where(id => !_summaries.ContainsKey(id)).ToArray();
         foreach (var batch in missing.Chunk(256))
         {
             var summaries = await Task.WhenAll(batch.Select(id => GrainFactory.GetGrain<IMonitorGrain>(id).GetSummaryAsync(WorkspaceId)));
@@ -236,7 +251,7 @@ public sealed class WorkspaceGrain(
     }
 
     private IReadOnlyList<DeviceSummary> DevicesOf(Guid projectId) =>
-        state.State.Devices.Where(d => d.Value.ProjectId == projectId).Select(d => Summary(d.Key, d.Value)).ToArray();
+        _devices.Where(d => d.Value.ProjectId == projectId).Select(d => Summary(d.Key, d.Value)).ToArray();
 
     private DeviceSummary Summary(Guid id, DeviceEntry entry) =>
         _summaries.TryGetValue(id, out var summary)
