@@ -10,6 +10,8 @@ public sealed record BenchOptions
     public int TargetPort { get; init; } = 18080;
     public int TargetPorts { get; init; } = 8;
     public string Phase { get; init; } = "all";
+    public int ListDevices { get; init; } = 5_000;
+    public string? ApiHostDll { get; init; }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -26,6 +28,8 @@ public sealed record BenchOptions
                 "--target-port" => options with { TargetPort = int.Parse(value) },
                 "--target-ports" => options with { TargetPorts = int.Parse(value) },
                 "--phase" => options with { Phase = value },
+                "--list-devices" => options with { ListDevices = int.Parse(value) },
+                "--api-host-dll" => options with { ApiHostDll = value },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }
