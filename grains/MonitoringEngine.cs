@@ -32,6 +32,10 @@ public static class MonitoringEngine
         services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
         services.AddSingleton<SchedulingStats>();
 
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection("Retention"));
+        services.AddSingleton<HeartbeatRetention>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<HeartbeatRetention>());
+
         services.AddSingleton<HeartbeatWriter>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<HeartbeatWriter>());
 

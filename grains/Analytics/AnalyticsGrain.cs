@@ -8,11 +8,28 @@ namespace OrleansMonitor.Grains.Analytics;
 [GrainType("analytics")]
 public sealed class AnalyticsGrain(NpgsqlDataSource dataSource, TimeProvider time) : Grain, IAnalyticsGrain
 {
+    /// <summary>Ranges up to this come from raw heartbeats; longer ones take counts and averages from the five-minute roll-ups.</summary>
+    public static readonly TimeSpan RawRangeLimit = TimeSpan.FromHours(24);
+
     public async Task<DeviceAnalytics> DeviceAsync(Guid workspaceId, Guid deviceId, TimeSpan range)
     {
         var to = time.GetUtcNow();
         var from = to - range;
-        await using var command = dataSource.CreateCommand("""
+        var fromRollups = range > RawRangeLimit;
+        // Counts: raw rows for short ranges; for long ones, roll-up buckets starting inside the range (the partial bucket
+        // at the start is left out, the current one included). Percentiles always come from raw rows, so for ranges
+        // past raw retention they cover the retained part.
+        var counts = fromRollups
+            ? """
+              SELECT coalesce(sum(r.checks), 0)::bigint, coalesce(sum(r.checks - r.up_checks), 0)::bigint,
+                     CASE WHEN sum(r.up_checks) > 0 THEN sum(r.latency_sum)::float8 / sum(r.up_checks) END
+              FROM om_rollups_5m r JOIN owned o ON o.monitor_id = r.monitor_id
+              WHERE r.bucket >= $3 AND r.bucket <= $4
+              """
+            : """
+              SELECT count(*), count(*) FILTER (WHERE is_down), avg(latency_ms) FILTER (WHERE NOT is_down)::float8 FROM beats
+              """;
+        await using var command = dataSource.CreateCommand($"""
             WITH owned AS (SELECT monitor_id FROM om_monitors WHERE monitor_id = $1 AND workspace_id = $2),
             beats AS (
                 SELECT h.latency_ms, h.is_down FROM om_heartbeats h JOIN owned o ON o.monitor_id = h.monitor_id
@@ -20,16 +37,16 @@ public sealed class AnalyticsGrain(NpgsqlDataSource dataSource, TimeProvider tim
             outages AS (
                 SELECT greatest(i.started_at, $3) AS s, least(coalesce(i.resolved_at, $4), $4) AS e
                 FROM om_incidents i JOIN owned o ON o.monitor_id = i.monitor_id
-                WHERE i.started_at <= $4 AND coalesce(i.resolved_at, $4) > $3)
+                WHERE i.started_at <= $4 AND coalesce(i.resolved_at, $4) > $3),
+            counted AS ({counts})
             SELECT
-                (SELECT count(*) FROM beats),
-                (SELECT count(*) FROM beats WHERE is_down),
-                (SELECT avg(latency_ms)::float8 FROM beats WHERE NOT is_down),
                 (SELECT percentile_disc(0.50) WITHIN GROUP (ORDER BY latency_ms) FROM beats WHERE NOT is_down),
                 (SELECT percentile_disc(0.95) WITHIN GROUP (ORDER BY latency_ms) FROM beats WHERE NOT is_down),
                 (SELECT percentile_disc(0.99) WITHIN GROUP (ORDER BY latency_ms) FROM beats WHERE NOT is_down),
                 (SELECT coalesce(sum(extract(epoch FROM e - s)), 0)::float8 FROM outages),
-                (SELECT count(*) FROM outages)::int
+                (SELECT count(*) FROM outages)::int,
+                counted.*
+            FROM counted
             """);
         command.Parameters.AddWithValue(deviceId);
         command.Parameters.AddWithValue(workspaceId);
@@ -37,20 +54,21 @@ public sealed class AnalyticsGrain(NpgsqlDataSource dataSource, TimeProvider tim
         command.Parameters.AddWithValue(to.UtcDateTime);
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
-        var checks = reader.GetInt64(0);
-        var failures = reader.GetInt64(1);
+        // Columns: p50, p95, p99, downtime seconds, incidents, then counted: checks, failures, average latency.
+        var checks = reader.GetInt64(5);
+        var failures = reader.GetInt64(6);
         return new DeviceAnalytics(
             from,
             to,
             checks,
             failures,
             checks == 0 ? 0 : Math.Round(100.0 * (checks - failures) / checks, 4),
-            Math.Round(reader.GetDouble(6), 3),
-            reader.GetInt32(7),
-            reader.IsDBNull(2) ? null : Math.Round(reader.GetDouble(2), 3),
-            reader.IsDBNull(3) ? null : reader.GetInt32(3),
-            reader.IsDBNull(4) ? null : reader.GetInt32(4),
-            reader.IsDBNull(5) ? null : reader.GetInt32(5));
+            Math.Round(reader.GetDouble(3), 3),
+            reader.GetInt32(4),
+            reader.IsDBNull(7) ? null : Math.Round(reader.GetDouble(7), 3),
+            reader.IsDBNull(0) ? null : reader.GetInt32(0),
+            reader.IsDBNull(1) ? null : reader.GetInt32(1),
+            reader.IsDBNull(2) ? null : reader.GetInt32(2));
     }
 
     public async Task<IReadOnlyList<IncidentView>> IncidentsAsync(Guid workspaceId, bool? open, int limit)
@@ -87,10 +105,10 @@ public sealed class AnalyticsGrain(NpgsqlDataSource dataSource, TimeProvider tim
     {
         var unit = period switch { "day" => "day", "week" => "week", "month" => "month", _ => throw new ArgumentOutOfRangeException(nameof(period)) };
         await using var command = dataSource.CreateCommand($"""
-            SELECT h.monitor_id, date_trunc('{unit}', h.checked_at AT TIME ZONE 'UTC') AS period_start,
-                   count(*), count(*) FILTER (WHERE NOT h.is_down)
-            FROM om_heartbeats h JOIN om_monitors m ON m.monitor_id = h.monitor_id
-            WHERE m.workspace_id = $1 AND h.checked_at > $2
+            SELECT r.monitor_id, date_trunc('{unit}', r.bucket AT TIME ZONE 'UTC') AS period_start,
+                   sum(r.checks)::bigint, sum(r.up_checks)::bigint
+            FROM om_rollups_5m r JOIN om_monitors m ON m.monitor_id = r.monitor_id
+            WHERE m.workspace_id = $1 AND r.bucket >= $2
             GROUP BY 1, 2
             ORDER BY 2, 1
             """);

@@ -54,7 +54,7 @@ public sealed class HeartbeatHistory(NpgsqlDataSource dataSource)
 
     public async Task DeleteMonitorAsync(Guid monitorId, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("DELETE FROM om_heartbeats WHERE monitor_id = $1");
+        await using var command = dataSource.CreateCommand("WITH raw AS (DELETE FROM om_heartbeats WHERE monitor_id = $1) DELETE FROM om_rollups_5m WHERE monitor_id = $1");
         command.Parameters.AddWithValue(monitorId);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -173,12 +173,29 @@ public sealed class HeartbeatWriter : BackgroundService
             await importer.CompleteAsync(cancellationToken);
         }
 
+        // Rows actually inserted (not repeats of a retried batch) are added to the five-minute roll-ups in the same
+        // transaction, so roll-ups and raw heartbeats never disagree.
         await using (var move = new NpgsqlCommand(
             """
-            INSERT INTO om_heartbeats
-            SELECT s.* FROM om_heartbeats_stage s
-            WHERE EXISTS (SELECT 1 FROM om_monitors m WHERE m.monitor_id = s.monitor_id)
-            ON CONFLICT (monitor_id, id) DO NOTHING
+            WITH inserted AS (
+                INSERT INTO om_heartbeats
+                SELECT s.* FROM om_heartbeats_stage s
+                WHERE EXISTS (SELECT 1 FROM om_monitors m WHERE m.monitor_id = s.monitor_id)
+                ON CONFLICT (monitor_id, id) DO NOTHING
+                RETURNING monitor_id, checked_at, latency_ms, is_down)
+            INSERT INTO om_rollups_5m AS r (monitor_id, bucket, checks, up_checks, latency_sum, latency_min, latency_max)
+            SELECT monitor_id, date_bin('5 minutes', checked_at, TIMESTAMPTZ 'epoch'), count(*), count(*) FILTER (WHERE NOT is_down),
+                   coalesce(sum(latency_ms) FILTER (WHERE NOT is_down), 0),
+                   coalesce(min(latency_ms) FILTER (WHERE NOT is_down), 0),
+                   coalesce(max(latency_ms) FILTER (WHERE NOT is_down), 0)
+            FROM inserted GROUP BY 1, 2
+            ON CONFLICT (monitor_id, bucket) DO UPDATE SET
+                checks = r.checks + EXCLUDED.checks,
+                up_checks = r.up_checks + EXCLUDED.up_checks,
+                latency_sum = r.latency_sum + EXCLUDED.latency_sum,
+                latency_min = CASE WHEN r.up_checks = 0 THEN EXCLUDED.latency_min WHEN EXCLUDED.up_checks = 0 THEN r.latency_min
+                                   ELSE least(r.latency_min, EXCLUDED.latency_min) END,
+                latency_max = greatest(r.latency_max, EXCLUDED.latency_max)
             """, connection, transaction))
         {
             await move.ExecuteNonQueryAsync(cancellationToken);

@@ -57,6 +57,7 @@ public sealed class MonitorEngineTests(ClusterFixture fixture)
         Assert.True(await _cluster.SiloService<HeartbeatWriter>().FlushAsync(TimeSpan.FromSeconds(10)), "heartbeat writer flushed");
         var stored = await _cluster.Database.ScalarAsync<long>("SELECT count(*) FROM om_heartbeats WHERE monitor_id = $1", id);
         Assert.True(stored >= 3, $"expected at least 3 stored heartbeats, found {stored}");
+        Assert.Equal(stored, await _cluster.Database.ScalarAsync<long>("SELECT coalesce(sum(checks), 0)::bigint FROM om_rollups_5m WHERE monitor_id = $1", id));
     }
 
     [Fact]
