@@ -92,7 +92,7 @@ public static class AnalyticsApi
         });
     }
 
-    private static async Task<IResult> UptimeReportAsync(string? period, HttpContext http, IClusterClient cluster)
+    private static async Task<IResult> UptimeReportAsync(string? period, string? excludeMaintenance, HttpContext http, IClusterClient cluster)
     {
         var now = DateTimeOffset.UtcNow;
         (string Unit, DateTimeOffset Since)? choice = (period ?? "daily") switch
@@ -107,6 +107,13 @@ public static class AnalyticsApi
             return BadQuery("period", "period must be daily, weekly or monthly");
         }
 
+        if (excludeMaintenance is not (null or "true" or "false"))
+        {
+            return BadQuery("excludeMaintenance", "excludeMaintenance must be true or false");
+        }
+
+        var exclude = excludeMaintenance == "true";
+
         var workspaceId = CallerFilter.CallerOf(http).WorkspaceId;
         var projects = await cluster.GetGrain<IWorkspaceGrain>(workspaceId).ListProjectsAsync();
         var rows = await Analytics(cluster).UptimeAsync(workspaceId, c.Unit, c.Since);
@@ -118,29 +125,31 @@ public static class AnalyticsApi
             ["deviceId"] = x.Device.Id.ToString(),
             ["name"] = x.Device.Name,
             ["projectId"] = x.Project.Id.ToString(),
-            ["periods"] = Periods(byDevice[x.Device.Id]),
+            ["periods"] = Periods(byDevice[x.Device.Id], exclude),
         }).ToArray());
         var projectRows = new JsonArray(projects.Select(p => (JsonNode?)new JsonObject
         {
             ["projectId"] = p.Id.ToString(),
             ["name"] = p.Name,
-            ["periods"] = Periods(p.Devices.SelectMany(d => byDevice[d.Id])),
+            ["periods"] = Periods(p.Devices.SelectMany(d => byDevice[d.Id]), exclude),
         }).ToArray());
         return Results.Json(new JsonObject
         {
             ["success"] = true,
             ["period"] = period ?? "daily",
             ["since"] = DeviceJson.Iso(c.Since),
+            ["excludeMaintenance"] = exclude,
             ["devices"] = devices,
             ["projects"] = projectRows,
         });
     }
 
-    private static JsonArray Periods(IEnumerable<UptimeRow> rows) =>
+    /// <summary>Per-period sums; with <paramref name="excludeMaintenance"/>, checks made during maintenance windows are left out.</summary>
+    private static JsonArray Periods(IEnumerable<UptimeRow> rows, bool excludeMaintenance) =>
         new(rows.GroupBy(r => r.PeriodStart).OrderBy(g => g.Key).Select(g =>
         {
-            var checks = g.Sum(r => r.Checks);
-            var up = g.Sum(r => r.UpChecks);
+            var checks = g.Sum(r => r.Checks - (excludeMaintenance ? r.MaintenanceChecks : 0));
+            var up = g.Sum(r => r.UpChecks - (excludeMaintenance ? r.MaintenanceUpChecks : 0));
             return (JsonNode?)new JsonObject
             {
                 ["start"] = DeviceJson.Iso(g.Key),

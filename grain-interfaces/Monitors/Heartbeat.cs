@@ -4,6 +4,7 @@ namespace OrleansMonitor.GrainInterfaces.Monitors;
 /// <param name="Id">Unique within its monitor, increasing with time.</param>
 /// <param name="Status">The HTTP status code as text, or ALIVE / DOWN / TIMEOUT.</param>
 /// <param name="Date">When the probe started.</param>
+/// <param name="InMaintenance">The monitor was in a maintenance window: reports can leave this check out.</param>
 [GenerateSerializer, Immutable, Alias("OrleansMonitor.Heartbeat")]
 public sealed record Heartbeat(
     [property: Id(0)] long Id,
@@ -11,4 +12,5 @@ public sealed record Heartbeat(
     [property: Id(2)] int Latency,
     [property: Id(3)] DateTimeOffset Date,
     [property: Id(4)] bool IsDown,
-    [property: Id(5)] string Message);
+    [property: Id(5)] string Message,
+    [property: Id(6)] bool InMaintenance = false);

@@ -106,7 +106,7 @@ public sealed class AnalyticsGrain(NpgsqlDataSource dataSource, TimeProvider tim
         var unit = period switch { "day" => "day", "week" => "week", "month" => "month", _ => throw new ArgumentOutOfRangeException(nameof(period)) };
         await using var command = dataSource.CreateCommand($"""
             SELECT r.monitor_id, date_trunc('{unit}', r.bucket AT TIME ZONE 'UTC') AS period_start,
-                   sum(r.checks)::bigint, sum(r.up_checks)::bigint
+                   sum(r.checks)::bigint, sum(r.up_checks)::bigint, sum(r.maintenance_checks)::bigint, sum(r.maintenance_up_checks)::bigint
             FROM om_rollups_5m r JOIN om_monitors m ON m.monitor_id = r.monitor_id
             WHERE m.workspace_id = $1 AND r.bucket >= $2
             GROUP BY 1, 2
@@ -118,7 +118,7 @@ public sealed class AnalyticsGrain(NpgsqlDataSource dataSource, TimeProvider tim
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            rows.Add(new UptimeRow(reader.GetGuid(0), new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc)), reader.GetInt64(2), reader.GetInt64(3)));
+            rows.Add(new UptimeRow(reader.GetGuid(0), new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc)), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5)));
         }
 
         return rows;

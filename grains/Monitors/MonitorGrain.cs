@@ -371,7 +371,8 @@ public sealed class MonitorGrain(
             result.LatencyMs,
             started,
             !result.IsUp,
-            result.Message.Length <= 64 ? string.Intern(result.Message) : result.Message);
+            result.Message.Length <= 64 ? string.Intern(result.Message) : result.Message,
+            state.State.Maintenance?.Covers(started) == true);
         _lastCheck = started;
         Observe(heartbeat);
         storage.Writer.Enqueue(MonitorId, heartbeat);
@@ -402,26 +403,30 @@ public sealed class MonitorGrain(
 
         switch (verdict)
         {
+            // Reads interleave with this turn: the database work comes first and the state flips in one step after it,
+            // so no reader sees "up with an open incident" or "down without one".
             case ProbeVerdict.WentDown:
-                state.State.IsDown = true;
+                long? incident = null;
                 if (state.State.Maintenance?.Covers(heartbeat.Date) == true)
                 {
                     logger.LogInformation("Monitor {MonitorId} is down during maintenance: no incident", MonitorId);
                 }
                 else
                 {
-                    state.State.OpenIncidentId = await storage.Incidents.OpenAsync(MonitorId, state.State.WorkspaceId, heartbeat.Date, heartbeat.Message);
+                    incident = await storage.Incidents.OpenAsync(MonitorId, state.State.WorkspaceId, heartbeat.Date, heartbeat.Message);
                     logger.LogInformation("Monitor {MonitorId} is down: {Cause}", MonitorId, heartbeat.Message);
                 }
 
+                state.State.IsDown = true;
+                state.State.OpenIncidentId = incident;
                 return true;
             case ProbeVerdict.WentUp:
-                state.State.IsDown = false;
                 if (state.State.OpenIncidentId is { } open)
                 {
                     await storage.Incidents.ResolveAsync(open, heartbeat.Date, heartbeat.Message);
                 }
 
+                state.State.IsDown = false;
                 state.State.OpenIncidentId = null;
                 logger.LogInformation("Monitor {MonitorId} is up again", MonitorId);
                 return true;

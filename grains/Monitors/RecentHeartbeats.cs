@@ -16,7 +16,7 @@ public sealed class RecentHeartbeats(int capacity)
     public void Add(Heartbeat heartbeat)
     {
         _ring ??= new Entry[capacity];
-        _ring[_next] = new Entry(heartbeat.Id, heartbeat.Date.ToUnixTimeMilliseconds(), heartbeat.Latency, heartbeat.IsDown, heartbeat.Status, heartbeat.Message);
+        _ring[_next] = new Entry(heartbeat.Id, heartbeat.Date.ToUnixTimeMilliseconds(), heartbeat.Latency, heartbeat.IsDown, heartbeat.InMaintenance, heartbeat.Status, heartbeat.Message);
         _next = (_next + 1) % _ring.Length;
         _count = Math.Min(_count + 1, _ring.Length);
     }
@@ -33,8 +33,8 @@ public sealed class RecentHeartbeats(int capacity)
         return list;
     }
 
-    private readonly record struct Entry(long Id, long DateMs, int Latency, bool IsDown, string Status, string Message)
+    private readonly record struct Entry(long Id, long DateMs, int Latency, bool IsDown, bool InMaintenance, string Status, string Message)
     {
-        public Heartbeat ToHeartbeat() => new(Id, Status, Latency, DateTimeOffset.FromUnixTimeMilliseconds(DateMs), IsDown, Message);
+        public Heartbeat ToHeartbeat() => new(Id, Status, Latency, DateTimeOffset.FromUnixTimeMilliseconds(DateMs), IsDown, Message, InMaintenance);
     }
 }

@@ -9,7 +9,7 @@ public sealed class HeartbeatHistory(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<Heartbeat>> SinceAsync(Guid monitorId, DateTimeOffset since, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT id, status, latency_ms, checked_at, is_down, message
+            SELECT id, status, latency_ms, checked_at, is_down, message, in_maintenance
             FROM om_heartbeats WHERE monitor_id = $1 AND checked_at > $2
             ORDER BY checked_at, id
             """);
@@ -22,7 +22,7 @@ public sealed class HeartbeatHistory(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<Heartbeat>> NewestAsync(Guid monitorId, int limit, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT id, status, latency_ms, checked_at, is_down, message FROM (
+            SELECT id, status, latency_ms, checked_at, is_down, message, in_maintenance FROM (
                 SELECT * FROM om_heartbeats WHERE monitor_id = $1 ORDER BY checked_at DESC, id DESC LIMIT $2
             ) newest
             ORDER BY checked_at, id
@@ -37,8 +37,8 @@ public sealed class HeartbeatHistory(NpgsqlDataSource dataSource)
     {
         // A heartbeat belongs to the mark it is nearest to (marks every 300 s since the epoch); per mark keep the nearest one.
         await using var command = dataSource.CreateCommand("""
-            SELECT id, status, latency_ms, checked_at, is_down, message FROM (
-                SELECT DISTINCT ON (mark) mark, id, status, latency_ms, checked_at, is_down, message
+            SELECT id, status, latency_ms, checked_at, is_down, message, in_maintenance FROM (
+                SELECT DISTINCT ON (mark) mark, id, status, latency_ms, checked_at, is_down, message, in_maintenance
                 FROM (
                     SELECT h.*, round(extract(epoch FROM h.checked_at) / 300) AS mark
                     FROM om_heartbeats h WHERE h.monitor_id = $1 AND h.checked_at > $2
@@ -71,7 +71,8 @@ public sealed class HeartbeatHistory(NpgsqlDataSource dataSource)
                 reader.GetInt32(2),
                 new DateTimeOffset(reader.GetDateTime(3), TimeSpan.Zero),
                 reader.GetBoolean(4),
-                reader.GetString(5)));
+                reader.GetString(5),
+                reader.GetBoolean(6)));
         }
 
         return heartbeats;

@@ -155,7 +155,7 @@ public sealed class HeartbeatWriter : BackgroundService
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var importer = await connection.BeginBinaryImportAsync(
-            "COPY om_heartbeats_stage (monitor_id, id, checked_at, status, latency_ms, is_down, message) FROM STDIN (FORMAT BINARY)",
+            "COPY om_heartbeats_stage (monitor_id, id, checked_at, status, latency_ms, is_down, message, in_maintenance) FROM STDIN (FORMAT BINARY)",
             cancellationToken))
         {
             foreach (var (monitorId, heartbeat) in batch)
@@ -168,6 +168,7 @@ public sealed class HeartbeatWriter : BackgroundService
                 await importer.WriteAsync(heartbeat.Latency, NpgsqlDbType.Integer, cancellationToken);
                 await importer.WriteAsync(heartbeat.IsDown, NpgsqlDbType.Boolean, cancellationToken);
                 await importer.WriteAsync(heartbeat.Message, NpgsqlDbType.Text, cancellationToken);
+                await importer.WriteAsync(heartbeat.InMaintenance, NpgsqlDbType.Boolean, cancellationToken);
             }
 
             await importer.CompleteAsync(cancellationToken);
@@ -182,12 +183,13 @@ public sealed class HeartbeatWriter : BackgroundService
                 SELECT s.* FROM om_heartbeats_stage s
                 WHERE EXISTS (SELECT 1 FROM om_monitors m WHERE m.monitor_id = s.monitor_id)
                 ON CONFLICT (monitor_id, id) DO NOTHING
-                RETURNING monitor_id, checked_at, latency_ms, is_down)
-            INSERT INTO om_rollups_5m AS r (monitor_id, bucket, checks, up_checks, latency_sum, latency_min, latency_max)
+                RETURNING monitor_id, checked_at, latency_ms, is_down, in_maintenance)
+            INSERT INTO om_rollups_5m AS r (monitor_id, bucket, checks, up_checks, latency_sum, latency_min, latency_max, maintenance_checks, maintenance_up_checks)
             SELECT monitor_id, date_bin('5 minutes', checked_at, TIMESTAMPTZ 'epoch'), count(*), count(*) FILTER (WHERE NOT is_down),
                    coalesce(sum(latency_ms) FILTER (WHERE NOT is_down), 0),
                    coalesce(min(latency_ms) FILTER (WHERE NOT is_down), 0),
-                   coalesce(max(latency_ms) FILTER (WHERE NOT is_down), 0)
+                   coalesce(max(latency_ms) FILTER (WHERE NOT is_down), 0),
+                   count(*) FILTER (WHERE in_maintenance), count(*) FILTER (WHERE in_maintenance AND NOT is_down)
             FROM inserted GROUP BY 1, 2
             ON CONFLICT (monitor_id, bucket) DO UPDATE SET
                 checks = r.checks + EXCLUDED.checks,
@@ -195,7 +197,9 @@ public sealed class HeartbeatWriter : BackgroundService
                 latency_sum = r.latency_sum + EXCLUDED.latency_sum,
                 latency_min = CASE WHEN r.up_checks = 0 THEN EXCLUDED.latency_min WHEN EXCLUDED.up_checks = 0 THEN r.latency_min
                                    ELSE least(r.latency_min, EXCLUDED.latency_min) END,
-                latency_max = greatest(r.latency_max, EXCLUDED.latency_max)
+                latency_max = greatest(r.latency_max, EXCLUDED.latency_max),
+                maintenance_checks = r.maintenance_checks + EXCLUDED.maintenance_checks,
+                maintenance_up_checks = r.maintenance_up_checks + EXCLUDED.maintenance_up_checks
             """, connection, transaction))
         {
             await move.ExecuteNonQueryAsync(cancellationToken);

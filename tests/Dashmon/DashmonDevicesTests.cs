@@ -173,11 +173,27 @@ public sealed class DashmonDevicesTests(ClusterFixture fixture)
         Assert.Null(during["openIncidentId"]);
         Assert.Equal(0, await fixture.Monitoring.Database.ScalarAsync<long>("SELECT count(*) FROM om_incidents WHERE monitor_id = $1", Guid.Parse(id)));
 
+        // Checks made during the window are marked: the uptime report can leave them out.
+        await fixture.Monitoring.SiloService<OrleansMonitor.Grains.Storage.HeartbeatWriter>().FlushAsync(TimeSpan.FromSeconds(10));
+        var withMaintenance = await DeviceUptimeAsync(user, id, exclude: false);
+        var withoutMaintenance = await DeviceUptimeAsync(user, id, exclude: true);
+        Assert.True(withMaintenance < 100, $"uptime counting maintenance failures is {withMaintenance}");
+        Assert.Equal(100, withoutMaintenance);
+
         Assert.Equal(HttpStatusCode.OK, (await user.Session.PostAsJsonAsync("/api/maintenance/devices/bulk-clear", new { deviceIds = new[] { id } })).StatusCode);
         var after = await user.DeviceAsync(project, id);
         Assert.Null(after["maintenance"]);
         Assert.Equal("down", after["status"]!.GetValue<string>());
         await ApiAssert.ErrorAsync(await user.Session.PostAsJsonAsync($"/api/maintenance/device/{id}", new { start = "2026-01-02T00:00:00Z", end = "2026-01-01T00:00:00Z" }), HttpStatusCode.UnprocessableEntity, "validation_failed");
         await ApiAssert.ErrorAsync(await user.Session.PostAsJsonAsync($"/api/maintenance/project/{Guid.NewGuid()}", new { end = DateTimeOffset.UtcNow.AddHours(1) }), HttpStatusCode.NotFound, "project_not_found");
+    }
+
+    private static async Task<double> DeviceUptimeAsync(ApiUser user, string deviceId, bool exclude)
+    {
+        var report = (await user.Session.GetFromJsonAsync<JsonObject>($"/api/reports/uptime?period=daily&excludeMaintenance={(exclude ? "true" : "false")}"))!;
+        var periods = report["devices"]!.AsArray().Single(d => d!["deviceId"]!.GetValue<string>() == deviceId)!["periods"]!.AsArray();
+        var checks = periods.Sum(p => p!["checks"]!.GetValue<long>());
+        var up = periods.Sum(p => p!["upChecks"]!.GetValue<long>());
+        return checks == 0 ? -1 : Math.Round(100.0 * up / checks, 4);
     }
 }
