@@ -41,6 +41,7 @@ public static class MonitoringEngine
 
         services.AddSingleton<IProbe, HttpProbe>();
         services.AddSingleton<IProbe, TcpProbe>();
+        services.AddSingleton<IProbe, DnsProbe>();
         services.AddSingleton<ProbeCatalog>();
 
         services.AddSingleton<MonitorWarmup>();
