@@ -6,6 +6,7 @@ using Npgsql;
 using OrleansMonitor.Grains.Identity;
 using OrleansMonitor.Grains.Monitors;
 using OrleansMonitor.Grains.Probes;
+using OrleansMonitor.Grains.Probes.Synthetic;
 using OrleansMonitor.Grains.Scheduling;
 using OrleansMonitor.Grains.Storage;
 
@@ -42,6 +43,12 @@ public static class MonitoringEngine
         services.AddSingleton<IProbe, HttpProbe>();
         services.AddSingleton<IProbe, TcpProbe>();
         services.AddSingleton<IProbe, DnsProbe>();
+        services.AddSingleton<IProbe, PingProbe>();
+        services.AddOptions<RdapOptions>().Bind(configuration.GetSection("Rdap"))
+            .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https", "Rdap:BaseUrl must be an http(s) URL")
+            .Validate(o => o.CacheFor > TimeSpan.Zero, "Rdap:CacheFor must be positive")
+            .ValidateOnStart();
+        services.AddSingleton<RdapClient>();
         services.AddSingleton<ProbeCatalog>();
 
         services.AddSingleton<MonitorWarmup>();

@@ -7,6 +7,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
+using OrleansMonitor.Grains.Probes.Synthetic;
 
 namespace OrleansMonitor.Grains.Probes;
 
@@ -17,12 +18,21 @@ namespace OrleansMonitor.Grains.Probes;
 /// Target failures (refused, DNS, TLS, timeout) come back as a down result; only the caller's own cancellation throws.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Wall-clock dates (certificate CheckedAt, expiry) come from the injected <see cref="TimeProvider"/>; the timeout and the
 /// latency are measured on the real monotonic clock because the network runs in real time.
 /// The TLS callback of the shared handler receives the <see cref="SslStream"/> as sender, not the request, so the probe that
 /// starts a connection hands it a <see cref="CertificateCapture"/> through an <see cref="AsyncLocal{T}"/>.
+/// </para>
+/// <para>
+/// With synthetic assertions (<see cref="ProbeRequest.Assertions"/>) the body is read as text up to
+/// <see cref="AssertionEvaluator.MaxBodyBytes"/> instead, and a body that breaks off or stalls fails the probe. Every
+/// assertion is checked; any failure makes the probe down with "Assertions failed: a; b", the status staying the HTTP code.
+/// A StatusCodeIn assertion then replaces <see cref="ProbeRequest.ValidStatusCodes"/>. Domain expiry assertions need the
+/// optional <see cref="RdapClient"/> (DI passes it when one is registered); without it they fail as unknown.
+/// </para>
 /// </remarks>
-public sealed class HttpProbe(TimeProvider timeProvider) : IProbe
+public sealed class HttpProbe(TimeProvider timeProvider, RdapClient? rdap = null) : IProbe
 {
     public const int MaxRedirects = 10;
     public const int MaxBodyBytes = 64 * 1024;
@@ -30,6 +40,8 @@ public sealed class HttpProbe(TimeProvider timeProvider) : IProbe
 
     private static readonly AsyncLocal<CertificateCapture?> CurrentCapture = new();
     private static readonly HttpClient Client = new(CreateHandler(), disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+
+    private readonly AssertionEvaluator _assertions = new(rdap);
 
     public MonitorType Type => MonitorType.Http;
 
@@ -42,6 +54,7 @@ public sealed class HttpProbe(TimeProvider timeProvider) : IProbe
         }
 
         using var _ = message;
+        var host = message.RequestUri!.IdnHost;
         var capture = new CertificateCapture(timeProvider);
         CurrentCapture.Value = capture;
         using var timeout = ProbeTimeout.Start(request.Timeout, cancellationToken);
@@ -50,6 +63,13 @@ public sealed class HttpProbe(TimeProvider timeProvider) : IProbe
         {
             using var response = await Client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             var latency = ElapsedMs(started);
+            if (request.Assertions.Count > 0)
+            {
+                var body = await ReadTextAsync(response, timeout.Token).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                return await EvaluateAssertionsAsync(request, host, response, latency, body, capture, cancellationToken).ConfigureAwait(false);
+            }
+
             await DrainAsync(response, timeout.Token).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             return Evaluate(request, response, latency, capture);
@@ -79,12 +99,57 @@ public sealed class HttpProbe(TimeProvider timeProvider) : IProbe
         var certificate = capture.Certificate;
         if (certificate is { IsValid: false })
         {
-            var reason = capture.Errors != SslPolicyErrors.None ? capture.Errors.ToString() : "certificate expired or not yet valid";
-            return new ProbeResult(false, status, latency, $"TLS certificate invalid: {reason}", certificate);
+            return InvalidCertificate(status, latency, capture);
         }
 
-        var message = string.IsNullOrEmpty(response.ReasonPhrase) ? status : $"{status} - {response.ReasonPhrase}";
-        return new ProbeResult(request.ValidStatusCodes.Contains(code), status, latency, message, certificate);
+        return new ProbeResult(request.ValidStatusCodes.Contains(code), status, latency, StatusLine(response, status), certificate);
+    }
+
+    private async Task<ProbeResult> EvaluateAssertionsAsync(
+        ProbeRequest request, string host, HttpResponseMessage response, int latency, string body, CertificateCapture capture, CancellationToken cancellationToken)
+    {
+        var code = (int)response.StatusCode;
+        var status = code.ToString(CultureInfo.InvariantCulture);
+        var certificate = capture.Certificate;
+        if (certificate is { IsValid: false })
+        {
+            return InvalidCertificate(status, latency, capture);
+        }
+
+        var failures = new List<string>();
+        if (!request.Assertions.Any(a => a?.Kind == SyntheticAssertionKind.StatusCodeIn)
+            && AssertionEvaluator.StatusFailure(code, request.ValidStatusCodes) is { } statusFailure)
+        {
+            failures.Add(statusFailure);
+        }
+
+        var facts = new ResponseFacts(host, code, latency, ReadHeaders(response), body, certificate);
+        failures.AddRange(await _assertions.EvaluateAsync(request.Assertions, facts, cancellationToken).ConfigureAwait(false));
+        return failures.Count == 0
+            ? new ProbeResult(true, status, latency, StatusLine(response, status), certificate)
+            : new ProbeResult(false, status, latency, "Assertions failed: " + string.Join("; ", failures), certificate);
+    }
+
+    private static ProbeResult InvalidCertificate(string status, int latency, CertificateCapture capture)
+    {
+        var reason = capture.Errors != SslPolicyErrors.None ? capture.Errors.ToString() : "certificate expired or not yet valid";
+        return new ProbeResult(false, status, latency, $"TLS certificate invalid: {reason}", capture.Certificate);
+    }
+
+    private static string StatusLine(HttpResponseMessage response, string status) =>
+        string.IsNullOrEmpty(response.ReasonPhrase) ? status : $"{status} - {response.ReasonPhrase}";
+
+    /// <summary>Response and content headers by name (case-insensitive), several values joined with ", ".</summary>
+    private static Dictionary<string, string> ReadHeaders(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in response.Headers.NonValidated.Concat(response.Content.Headers.NonValidated))
+        {
+            var text = string.Join(", ", values);
+            headers[name] = headers.TryGetValue(name, out var earlier) ? $"{earlier}, {text}" : text;
+        }
+
+        return headers;
     }
 
     private static string Describe(HttpRequestException exception, Uri? uri, CertificateCapture capture)
@@ -147,6 +212,56 @@ public sealed class HttpProbe(TimeProvider timeProvider) : IProbe
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// The body as text in its declared charset (UTF-8 when none or unknown), at most <see cref="AssertionEvaluator.MaxBodyBytes"/>
+    /// bytes of it. Unlike <see cref="DrainAsync"/> a broken or slow body is a failure here, because the assertions need it.
+    /// </summary>
+    private static async Task<string> ReadTextAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(AssertionEvaluator.MaxBodyBytes);
+        try
+        {
+            var total = 0;
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                while (total < AssertionEvaluator.MaxBodyBytes)
+                {
+                    var read = await stream.ReadAsync(buffer.AsMemory(total, AssertionEvaluator.MaxBodyBytes - total), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    total += read;
+                }
+            }
+
+            return BodyEncoding(response).GetString(buffer, 0, total);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static Encoding BodyEncoding(HttpResponseMessage response)
+    {
+        if (response.Content.Headers.ContentType?.CharSet is { Length: > 0 } charset)
+        {
+            try
+            {
+                return Encoding.GetEncoding(charset.Trim('"', ' '));
+            }
+            catch (ArgumentException)
+            {
+                // An unknown charset: read it as UTF-8, the common case.
+            }
+        }
+
+        return Encoding.UTF8;
     }
 
     private static bool TryCreateMessage(ProbeRequest request, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out HttpRequestMessage? message, out string error)

@@ -54,6 +54,25 @@ public sealed class LoopbackWebServer : IAsyncDisposable
                 await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
             }
         });
+        _app.MapGet("/json", (HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            context.Response.Headers["X-Api-Version"] = "2";
+            return Results.Text(JsonBody, "application/json");
+        });
+        _app.MapGet("/delay/{ms:int}", async (int ms, CancellationToken aborted) =>
+        {
+            await Task.Delay(ms, aborted);
+            return "done";
+        });
+        _app.MapGet("/padded/{count:int}", (int count) => Results.Text(new string(' ', count) + "tail", "text/plain"));
+        _app.MapGet("/latin1", () => Results.Bytes(System.Text.Encoding.Latin1.GetBytes("caf\u00e9 au lait"), "text/plain; charset=iso-8859-1"));
+        _app.MapGet("/stall", async (HttpContext context) =>
+        {
+            await context.Response.WriteAsync("start", context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            await Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted);
+        });
         _app.Map("/echo", async (HttpContext context) =>
         {
             using var reader = new StreamReader(context.Request.Body);
@@ -67,6 +86,9 @@ public sealed class LoopbackWebServer : IAsyncDisposable
             return Results.Ok();
         });
     }
+
+    /// <summary>What GET /json answers (with Cache-Control: no-store and X-Api-Version: 2).</summary>
+    public const string JsonBody = """{"status":"degraded","data":{"id":7,"items":[{"id":"a-1","ok":true}],"ratio":0.5,"none":null},"dotted.key":"x"}""";
 
     public string BaseUrl => _app.Urls.Single();
 

@@ -17,6 +17,9 @@ public static class ProbeRequests
     public static ProbeRequest Tcp(string address, int? port, TimeSpan? timeout = null) =>
         new(MonitorType.Tcp, address, port, "GET", new Dictionary<string, string>(), null, StatusCodeRanges.Default, timeout ?? TimeSpan.FromSeconds(5));
 
+    public static ProbeRequest Ping(string host, TimeSpan? timeout = null) =>
+        new(MonitorType.Ping, host, null, "GET", new Dictionary<string, string>(), null, StatusCodeRanges.Default, timeout ?? TimeSpan.FromSeconds(5));
+
     public static StatusCodeRanges Codes(params string[] entries) =>
         StatusCodeRanges.TryParse(entries, out var ranges, out var error) ? ranges : throw new ArgumentException(error, nameof(entries));
 

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using OrleansMonitor.Tests.Infrastructure;
+
+namespace OrleansMonitor.Tests.Dashmon;
+
+/// <summary>Ping devices and HTTP devices with synthetic assertions, end to end through the Dashmon API.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ProbeKindDeviceTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task PingDeviceAnswersFromLoopback()
+    {
+        var user = await fixture.NewUserAsync();
+        var project = await user.CreateProjectAsync("Network");
+        var id = (await user.CreateDeviceAsync(project, new { name = "Loopback", type = "ping", host = "127.0.0.1", interval = 20, timeout = 5 }))["id"]!.GetValue<string>();
+
+        var device = await user.UntilDeviceAsync(project, id, d => d["lastCheck"] is not null, "an ICMP echo");
+
+        Assert.Equal("up", device["status"]!.GetValue<string>());
+        Assert.StartsWith("Reply from 127.0.0.1", device["lastMessage"]!.GetValue<string>());
+        var invalid = await ApiAssert.ErrorAsync(
+            await user.Session.PostAsJsonAsync($"/api/projects/{project}/devices", new { name = "Nowhere", type = "ping", host = "not a host!" }),
+            HttpStatusCode.UnprocessableEntity,
+            "validation_failed");
+        Assert.True(invalid["errors"]!.AsObject().ContainsKey("url"));
+    }
+
+    [Fact]
+    public async Task FailedAssertionsAreNamedInTheHeartbeatAndTakeTheDeviceDown()
+    {
+        var user = await fixture.NewUserAsync();
+        await using var target = LocalHttpTarget.Start();
+        var project = await user.CreateProjectAsync("Synthetic");
+        var id = (await user.CreateDeviceAsync(project, new { name = "Checked page", type = "http", url = target.Url, interval = 20 }))["id"]!.GetValue<string>();
+
+        var passing = await user.Session.PutAsJsonAsync($"/api/devices/{id}/synthetic", new
+        {
+            assertions = new object[]
+            {
+                new { type = "status_code_in", value = "200-299" },
+                new { type = "body_contains", value = "ok" },
+                new { type = "response_time_below", value = 5000 },
+            },
+        });
+        Assert.Equal(HttpStatusCode.OK, passing.StatusCode);
+        var saved = (await passing.Content.ReadFromJsonAsync<JsonObject>())!["device"]!["assertions"]!.AsArray();
+        Assert.Equal(3, saved.Count);
+        Assert.Equal("body_contains", saved[1]!["type"]!.GetValue<string>());
+        await user.UntilDeviceAsync(project, id, d => d["status"]!.GetValue<string>() == "up", "the assertions to pass");
+
+        var failing = await user.Session.PutAsJsonAsync($"/api/devices/{id}/synthetic", new
+        {
+            assertions = new object[] { new { type = "body_contains", value = "healthy" }, new { type = "body_not_contains", value = "ok" } },
+        });
+        Assert.Equal(HttpStatusCode.OK, failing.StatusCode);
+        var down = await user.UntilDeviceAsync(project, id, d => d["status"]!.GetValue<string>() == "down", "the failed assertions to take the device down");
+        var message = down["lastMessage"]!.GetValue<string>();
+        Assert.Contains("body does not contain \"healthy\"", message);
+        Assert.Contains("body contains \"ok\"", message);
+    }
+
+    [Fact]
+    public async Task InvalidAssertionsAre422AndOnlyHttpDevicesTakeThem()
+    {
+        var user = await fixture.NewUserAsync();
+        var project = await user.CreateProjectAsync("Synthetic");
+        var http = (await user.CreateDeviceAsync(project, new { name = "Page", type = "http", url = "http://127.0.0.1:9/", interval = 600 }))["id"]!.GetValue<string>();
+        var tcp = (await user.CreateDeviceAsync(project, new { name = "Port", type = "tcp", host = "127.0.0.1", port = 9, interval = 600 }))["id"]!.GetValue<string>();
+
+        var unknown = await ApiAssert.ErrorAsync(await user.Session.PutAsJsonAsync($"/api/devices/{http}/synthetic", new { assertions = new[] { new { type = "telepathy", value = "x" } } }), HttpStatusCode.UnprocessableEntity, "validation_failed");
+        var badValue = await ApiAssert.ErrorAsync(await user.Session.PutAsJsonAsync($"/api/devices/{http}/synthetic", new { assertions = new[] { new { type = "tls_valid_days", value = "soon" } } }), HttpStatusCode.UnprocessableEntity, "validation_failed");
+        await ApiAssert.ErrorAsync(await user.Session.PutAsJsonAsync($"/api/devices/{http}/synthetic", new { assertions = "all of them" }), HttpStatusCode.UnprocessableEntity, "validation_failed");
+        await ApiAssert.ErrorAsync(await user.Session.PutAsJsonAsync($"/api/devices/{tcp}/synthetic", new { assertions = Array.Empty<object>() }), HttpStatusCode.Conflict, "wrong_device_type");
+
+        Assert.True(unknown["errors"]!.AsObject().ContainsKey("assertions[0]"));
+        Assert.True(badValue["errors"]!.AsObject().ContainsKey("assertions[0]"));
+        Assert.Null((await user.DeviceAsync(project, http))["assertions"]);
+    }
+}
