@@ -30,31 +30,37 @@ public static class AnalyticsApi
     private static IResult BadQuery(string field, string message) =>
         ApiProblem.Invalid(new Dictionary<string, string> { [field] = message }, "Invalid query");
 
-    private static async Task<Guid?> OwnedDeviceAsync(HttpContext http, IClusterClient cluster, string deviceId) =>
-        Guid.TryParse(deviceId, out var id) && await cluster.GetGrain<IMonitorGrain>(id).GetSummaryAsync(CallerFilter.CallerOf(http).WorkspaceId) is not null
-            ? id
-            : null;
+    /// <summary>
+    /// Validates the span query (<paramref name="field"/> among <paramref name="allowed"/>), checks that the device is the
+    /// caller's, and computes its figures; or says why not.
+    /// </summary>
+    private static async Task<(IResult? Error, Guid DeviceId, DeviceAnalytics? Figures)> FiguresAsync(
+        HttpContext http, IClusterClient cluster, string deviceId, string span, string field, string[] allowed)
+    {
+        if (!allowed.Contains(span) || !Ranges.TryGetValue(span, out var length))
+        {
+            return (BadQuery(field, $"{field} must be {string.Join(", ", allowed[..^1])} or {allowed[^1]}"), Guid.Empty, null);
+        }
+
+        var workspaceId = CallerFilter.CallerOf(http).WorkspaceId;
+        if (!Guid.TryParse(deviceId, out var id) || await cluster.GetGrain<IMonitorGrain>(id).GetSummaryAsync(workspaceId) is null)
+        {
+            return (ApiProblem.NotFound("Device"), Guid.Empty, null);
+        }
+
+        return (null, id, await Analytics(cluster).DeviceAsync(workspaceId, id, length));
+    }
 
     private static async Task<IResult> DeviceAsync(string deviceId, string? range, HttpContext http, IClusterClient cluster)
     {
         range ??= "24h";
-        if (range == "1h" || !Ranges.TryGetValue(range, out var span))
-        {
-            return BadQuery("range", "range must be 24h, 7d, 30d or 90d");
-        }
-
-        if (await OwnedDeviceAsync(http, cluster, deviceId) is not { } id)
-        {
-            return ApiProblem.NotFound("Device");
-        }
-
-        var figures = await Analytics(cluster).DeviceAsync(CallerFilter.CallerOf(http).WorkspaceId, id, span);
-        return Results.Json(new
+        var (error, id, figures) = await FiguresAsync(http, cluster, deviceId, range, "range", ["24h", "7d", "30d", "90d"]);
+        return error ?? Results.Json(new
         {
             success = true,
             deviceId = id,
             range,
-            from = DeviceJson.Iso(figures.From),
+            from = DeviceJson.Iso(figures!.From),
             to = DeviceJson.Iso(figures.To),
             uptimePercentage = figures.UptimePercentage,
             checks = figures.Checks,
@@ -68,23 +74,13 @@ public static class AnalyticsApi
     private static async Task<IResult> PercentilesAsync(string deviceId, string? window, HttpContext http, IClusterClient cluster)
     {
         window ??= "24h";
-        if (window == "90d" || !Ranges.TryGetValue(window, out var span))
-        {
-            return BadQuery("window", "window must be 1h, 24h, 7d or 30d");
-        }
-
-        if (await OwnedDeviceAsync(http, cluster, deviceId) is not { } id)
-        {
-            return ApiProblem.NotFound("Device");
-        }
-
-        var figures = await Analytics(cluster).DeviceAsync(CallerFilter.CallerOf(http).WorkspaceId, id, span);
-        return Results.Json(new
+        var (error, id, figures) = await FiguresAsync(http, cluster, deviceId, window, "window", ["1h", "24h", "7d", "30d"]);
+        return error ?? Results.Json(new
         {
             success = true,
             deviceId = id,
             window,
-            samples = figures.Checks - figures.Failures,
+            samples = figures!.Checks - figures.Failures,
             p50 = figures.P50,
             p95 = figures.P95,
             p99 = figures.P99,
