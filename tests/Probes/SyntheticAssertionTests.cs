@@ -216,7 +216,7 @@ public sealed class SyntheticAssertionTests(HttpServerFixture fixture) : IClassF
     [Fact]
     public async Task StalledBodyTimesOutWhenAssertionsNeedIt()
     {
-        var request = ProbeRequests.Http(Server.Url("/stall"), timeout: TimeSpan.FromMilliseconds(500));
+        var request = ProbeRequests.Http(Server.Url("/stall"), timeout: TimeSpan.FromSeconds(2)); // headers come at once; the body stalls for 10 s
 
         var withoutAssertions = await _probe.RunAsync(request, CancellationToken.None);
         var result = await _probe.RunAsync(request with { Assertions = [new SyntheticAssertion(BodyContains, null, "start")] }, CancellationToken.None);
@@ -224,7 +224,7 @@ public sealed class SyntheticAssertionTests(HttpServerFixture fixture) : IClassF
         Assert.True(withoutAssertions.IsUp, withoutAssertions.Message);
         Assert.False(result.IsUp);
         Assert.Equal("TIMEOUT", result.Status);
-        Assert.Equal("Request timed out after 0.5 s", result.Message);
+        Assert.Equal("Request timed out after 2 s", result.Message);
     }
 
     private Task<ProbeResult> RunAsync(string path, params SyntheticAssertion[] assertions) =>
