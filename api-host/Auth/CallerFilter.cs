@@ -19,6 +19,9 @@ public sealed class CallerFilter(CallerRequirement requirement) : IEndpointFilte
         {
             CallerRequirement.Write when !principal.CanWrite => ApiProblem.ReadOnlyToken(),
             CallerRequirement.Session when principal.AccessLevel != AccessLevel.Session => ApiProblem.SessionRequired(),
+            // A browser carries the session cookie on cross-site requests too: a cookie-authenticated change must
+            // come from this site (tokens are not sent by browsers on their own, so they are not at risk).
+            not CallerRequirement.Read when principal.AccessLevel == AccessLevel.Session && IsCrossSite(http.Request) => ApiProblem.ForeignOrigin(),
             _ => null,
         };
         if (denial is not null)
@@ -30,6 +33,27 @@ public sealed class CallerFilter(CallerRequirement requirement) : IEndpointFilte
 
         http.Items[ItemKey] = principal;
         return await next(context);
+    }
+
+    /// <summary>
+    /// True when the browser says the request comes from another site: an <c>Origin</c> whose host differs from this
+    /// host, or <c>Sec-Fetch-Site: cross-site</c> (which also covers top-level GET navigations, where no Origin is sent).
+    /// </summary>
+    public static bool IsCrossSite(HttpRequest request)
+    {
+        if (string.Equals(request.Headers["Sec-Fetch-Site"].ToString(), "cross-site", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var origin = request.Headers.Origin.ToString();
+        if (origin.Length == 0)
+        {
+            return false;
+        }
+
+        return !Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+            || !string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The caller the filter resolved; only valid inside a filtered route.</summary>

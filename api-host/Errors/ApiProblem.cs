@@ -18,6 +18,9 @@ public static class ApiProblem
     public static IResult SessionRequired() =>
         Of(StatusCodes.Status403Forbidden, "session_required", "This route needs a signed-in session, not an API token");
 
+    public static IResult ForeignOrigin() =>
+        Of(StatusCodes.Status403Forbidden, "foreign_origin", "Cookie-authenticated changes must come from this site");
+
     public static IResult MonitorNotFound() => Of(StatusCodes.Status404NotFound, "monitor_not_found", "Monitor not found");
 
     public static IResult MissingMonitorId() => Of(StatusCodes.Status400BadRequest, "missing_monitor_id", "monitorId is required");

@@ -49,7 +49,7 @@ public static class AuthApi
         return Results.Json(SessionBody(outcome.Session!), statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> LoginAsync(HttpContext http, IClusterClient cluster)
+    private static async Task<IResult> LoginAsync(HttpContext http, IClusterClient cluster, LoginThrottle throttle, ILogger<LoginThrottle> logger)
     {
         var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
         if (error is not null)
@@ -66,12 +66,25 @@ public static class AuthApi
             return ApiProblem.Of(StatusCodes.Status400BadRequest, "invalid_request", "email and password are required", fields.Errors);
         }
 
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var wait = throttle.RetryAfter(email, address);
+        if (wait > TimeSpan.Zero)
+        {
+            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            logger.LogWarning("Login throttled for {Address} (request {RequestId})", address, http.TraceIdentifier);
+            return ApiProblem.Of(StatusCodes.Status429TooManyRequests, "too_many_attempts", $"Too many failed logins; try again in {seconds} s");
+        }
+
         var session = await cluster.GetGrain<IAccountsGrain>(0).LoginAsync(email, password);
         if (session is null)
         {
+            throttle.RecordFailure(email, address);
+            logger.LogInformation("Failed login from {Address} (request {RequestId})", address, http.TraceIdentifier);
             return ApiProblem.Of(StatusCodes.Status401Unauthorized, "invalid_credentials", "Email or password is incorrect");
         }
 
+        throttle.RecordSuccess(email);
         SessionCookie.Write(http.Response, session);
         return Results.Json(SessionBody(session));
     }
