@@ -40,9 +40,18 @@ public static class TagsApi
             return ApiProblem.Invalid(errors, "Invalid tags");
         }
 
-        return Guid.TryParse(deviceId, out var id) && await Workspace(http, cluster).SetTagsAsync(id, tags)
-            ? Results.Json(new JsonObject { ["success"] = true, ["deviceId"] = id.ToString(), ["tags"] = new JsonArray(tags.Select(t => (JsonNode?)t).ToArray()) })
-            : ApiProblem.NotFound("Device");
+        if (!Guid.TryParse(deviceId, out var id))
+        {
+            return ApiProblem.NotFound("Device");
+        }
+
+        var outcome = await Workspace(http, cluster).SetTagsAsync(id, tags);
+        return outcome switch
+        {
+            { Error: { } refused } => ApiProblem.Invalid(new Dictionary<string, string> { ["tags"] = refused }, "Invalid tags"),
+            { Missing.Count: > 0 } => ApiProblem.NotFound("Device"),
+            _ => Results.Json(new JsonObject { ["success"] = true, ["deviceId"] = id.ToString(), ["tags"] = new JsonArray(outcome.Tags.Select(t => (JsonNode?)t).ToArray()) }),
+        };
     }
 
     private static async Task<IResult> BulkAsync(HttpContext http, IClusterClient cluster)
@@ -74,15 +83,19 @@ public static class TagsApi
             return ApiProblem.Invalid(errors, "Invalid bulk tag request");
         }
 
-        var missing = await Workspace(http, cluster).BulkTagsAsync(operation!.Value, ids, tags);
-        if (missing.Count == ids.Distinct().Count())
+        var outcome = await Workspace(http, cluster).BulkTagsAsync(operation!.Value, ids, tags);
+        if (outcome.Error is { } refused)
         {
-            return ApiProblem.NotFound("Device");
+            return ApiProblem.Invalid(new Dictionary<string, string> { ["tags"] = refused }, "Invalid tags");
         }
 
-        return Results.Json(new { success = true, updated = ids.Distinct().Count() - missing.Count, notFound = missing });
+        var requested = ids.Distinct().Count();
+        return outcome.Missing.Count == requested
+            ? ApiProblem.NotFound("Device")
+            : Results.Json(new { success = true, updated = requested - outcome.Missing.Count, notFound = outcome.Missing });
     }
 
+    /// <summary>The <c>tags</c> array as sent (the workspace grain normalizes and checks it).</summary>
     private static IReadOnlyList<string>? ReadTags(JsonElement root, Dictionary<string, string> errors)
     {
         var fields = new JsonFields(root);
@@ -90,17 +103,8 @@ public static class TagsApi
         if (tags is null)
         {
             errors["tags"] = fields.Errors.GetValueOrDefault("tags") ?? "tags must be an array of strings";
-            return null;
         }
 
-        var normalized = tags.Select(t => t.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var bad = normalized.FirstOrDefault(t => t.Length is 0 or > 32 || !t.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or ':' or '.'));
-        if (bad is not null || normalized.Length > 20)
-        {
-            errors["tags"] = "at most 20 tags of 1-32 letters, digits, '-', '_', ':' or '.'";
-            return null;
-        }
-
-        return normalized;
+        return tags;
     }
 }

@@ -37,11 +37,11 @@ public interface IWorkspaceGrain : IGrainWithGuidKey
 
     Task<IReadOnlyList<string>> TagsOfAsync(Guid deviceId);
 
-    /// <summary>Replaces a device's tags. False when the device is not in this workspace.</summary>
-    Task<bool> SetTagsAsync(Guid deviceId, IReadOnlyList<string> tags);
+    /// <summary>Replaces a device's tags (normalized: trimmed, lower-case, sorted, unique). Missing names the device when it is not in this workspace.</summary>
+    Task<TagsOutcome> SetTagsAsync(Guid deviceId, IReadOnlyList<string> tags);
 
-    /// <summary>Adds, removes or replaces tags on many devices; returns the ids that are not in this workspace (nothing changed for them).</summary>
-    Task<IReadOnlyList<Guid>> BulkTagsAsync(TagOperation operation, IReadOnlyList<Guid> deviceIds, IReadOnlyList<string> tags);
+    /// <summary>Adds, removes or replaces tags on many devices; Missing lists the ids that are not in this workspace.</summary>
+    Task<TagsOutcome> BulkTagsAsync(TagOperation operation, IReadOnlyList<Guid> deviceIds, IReadOnlyList<string> tags);
 
     Task<IReadOnlyList<TagCount>> ListTagsAsync();
 

@@ -147,21 +147,30 @@ public sealed class WorkspaceGrain(
     public Task<IReadOnlyList<string>> TagsOfAsync(Guid deviceId) =>
         Task.FromResult(_devices.TryGetValue(deviceId, out var entry) ? entry.Tags : (IReadOnlyList<string>)[]);
 
-    public async Task<bool> SetTagsAsync(Guid deviceId, IReadOnlyList<string> tags)
+    public async Task<TagsOutcome> SetTagsAsync(Guid deviceId, IReadOnlyList<string> tags)
     {
-        if (!_devices.TryGetValue(deviceId, out var entry))
+        if (!TagRules.TryNormalize(tags, out var normalized, out var error))
         {
-            return false;
+            return new TagsOutcome(error, [], []);
         }
 
-        TagRules.TryNormalize(tags, out var normalized, out _);
+        if (!_devices.TryGetValue(deviceId, out var entry))
+        {
+            return new TagsOutcome(null, [], [deviceId]);
+        }
+
         await directory.SetTagsAsync(WorkspaceId, [(deviceId, normalized)]);
         _devices[deviceId] = entry with { Tags = normalized };
-        return true;
+        return new TagsOutcome(null, normalized, []);
     }
 
-    public async Task<IReadOnlyList<Guid>> BulkTagsAsync(TagOperation operation, IReadOnlyList<Guid> deviceIds, IReadOnlyList<string> tags)
+    public async Task<TagsOutcome> BulkTagsAsync(TagOperation operation, IReadOnlyList<Guid> deviceIds, IReadOnlyList<string> tags)
     {
+        if (!TagRules.TryNormalize(tags, out var normalized, out var error))
+        {
+            return new TagsOutcome(error, [], []);
+        }
+
         var missing = new List<Guid>();
         var changes = new List<(Guid, IReadOnlyList<string>)>();
         foreach (var id in deviceIds.Distinct())
@@ -174,9 +183,9 @@ public sealed class WorkspaceGrain(
 
             var next = operation switch
             {
-                TagOperation.Add => entry.Tags.Union(tags, StringComparer.Ordinal),
-                TagOperation.Remove => entry.Tags.Except(tags, StringComparer.Ordinal),
-                _ => tags,
+                TagOperation.Add => entry.Tags.Union(normalized, StringComparer.Ordinal),
+                TagOperation.Remove => entry.Tags.Except(normalized, StringComparer.Ordinal),
+                _ => normalized,
             };
             changes.Add((id, next.Order(StringComparer.Ordinal).Take(TagRules.MaxTags).ToArray()));
         }
@@ -187,7 +196,7 @@ public sealed class WorkspaceGrain(
             _devices[id] = _devices[id] with { Tags = changed };
         }
 
-        return missing;
+        return new TagsOutcome(null, normalized, missing);
     }
 
     public Task<IReadOnlyList<TagCount>> ListTagsAsync() =>
