@@ -4,6 +4,7 @@ using OrleansMonitor.ApiHost.Health;
 using OrleansMonitor.ApiHost.Hosting;
 using OrleansMonitor.ApiHost.Identity;
 using OrleansMonitor.ApiHost.Lunalytics;
+using OrleansMonitor.ApiHost.Team;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -46,6 +47,7 @@ app.MapTagsApi();
 app.MapMaintenanceApi();
 app.MapHeartbeatReceiverApi();
 app.MapAnalyticsApi();
+app.MapTeamApi();
 
 app.Run();
 

@@ -29,6 +29,7 @@ public static class MonitoringEngine
         services.AddSingleton<MonitorDirectory>();
         services.AddSingleton<IdentityStore>();
         services.AddSingleton<HeartbeatTokens>();
+        services.AddSingleton<Workspaces.MembershipStore>();
         services.AddSingleton<MonitorStorage>();
         services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
         services.AddSingleton<SchedulingStats>();

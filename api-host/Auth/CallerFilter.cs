@@ -1,37 +1,66 @@
+using OrleansMonitor.GrainInterfaces.Workspaces;
+
 namespace OrleansMonitor.ApiHost.Auth;
 
-/// <summary>Endpoint filter that authenticates the caller and enforces the route's <see cref="CallerRequirement"/>.</summary>
+/// <summary>
+/// Endpoint filter that authenticates the caller, asks the active workspace in one grain call what the caller may do
+/// there (role and project scope), and enforces the route's <see cref="CallerRequirement"/>. Every denial is logged
+/// with the request id.
+/// </summary>
 public sealed class CallerFilter(CallerRequirement requirement) : IEndpointFilter
 {
-    private const string ItemKey = "OrleansMonitor.Principal";
+    private const string PrincipalKey = "OrleansMonitor.Principal";
+    private const string AccessKey = "OrleansMonitor.Access";
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var resolver = http.RequestServices.GetRequiredService<PrincipalResolver>();
-        var principal = await resolver.ResolveAsync(http.Request);
+        var principal = await http.RequestServices.GetRequiredService<PrincipalResolver>().ResolveAsync(http.Request);
         if (principal is null)
         {
             return ApiProblem.Unauthorized();
         }
 
-        var denial = requirement switch
-        {
-            CallerRequirement.Write when !principal.CanWrite => ApiProblem.ReadOnlyToken(),
-            CallerRequirement.Session when principal.AccessLevel != AccessLevel.Session => ApiProblem.SessionRequired(),
+        var isSession = principal.AccessLevel == AccessLevel.Session;
+        var needsSession = requirement is CallerRequirement.Session or CallerRequirement.SessionManage;
+        var changes = requirement is not (CallerRequirement.Read or CallerRequirement.Session);
+        var denial =
+            needsSession && !isSession ? ApiProblem.SessionRequired()
+            : changes && !principal.CanWrite ? ApiProblem.ReadOnlyToken()
             // A browser carries the session cookie on cross-site requests too: a cookie-authenticated change must
             // come from this site (tokens are not sent by browsers on their own, so they are not at risk).
-            not CallerRequirement.Read when principal.AccessLevel == AccessLevel.Session && IsCrossSite(http.Request) => ApiProblem.ForeignOrigin(),
-            _ => null,
-        };
+            : changes && isSession && IsCrossSite(http.Request) ? ApiProblem.ForeignOrigin()
+            : null;
+
+        WorkspaceAccess? access = null;
+        if (denial is null)
+        {
+            var cluster = http.RequestServices.GetRequiredService<IClusterClient>();
+            access = await cluster.GetGrain<IWorkspaceGrain>(principal.WorkspaceId).AccessOfAsync(principal.UserId);
+            denial = (access, requirement) switch
+            {
+                (null, not CallerRequirement.Session) => ApiProblem.Of(StatusCodes.Status403Forbidden, "not_a_member", "You are not a member of the active workspace"),
+                ({ CanWrite: false }, CallerRequirement.Write) => ApiProblem.ForbiddenRole("editor"),
+                ({ CanManage: false }, CallerRequirement.Manage or CallerRequirement.SessionManage) => ApiProblem.ForbiddenRole("admin"),
+                _ => null,
+            };
+        }
+
         if (denial is not null)
         {
-            http.RequestServices.GetRequiredService<ILogger<CallerFilter>>()
-                .LogInformation("Denied {Method} {Path} to user {UserId} ({AccessLevel}) (request {RequestId})", http.Request.Method, http.Request.Path, principal.UserId, principal.AccessLevel, http.TraceIdentifier);
+            http.RequestServices.GetRequiredService<ILogger<CallerFilter>>().LogInformation(
+                "Denied {Method} {Path} to user {UserId} ({AccessLevel}, role {Role}) (request {RequestId})",
+                http.Request.Method,
+                http.Request.Path,
+                principal.UserId,
+                principal.AccessLevel,
+                access?.Role,
+                http.TraceIdentifier);
             return denial;
         }
 
-        http.Items[ItemKey] = principal;
+        http.Items[PrincipalKey] = principal;
+        http.Items[AccessKey] = access;
         return await next(context);
     }
 
@@ -58,5 +87,11 @@ public sealed class CallerFilter(CallerRequirement requirement) : IEndpointFilte
 
     /// <summary>The caller the filter resolved; only valid inside a filtered route.</summary>
     public static Principal CallerOf(HttpContext http) =>
-        http.Items[ItemKey] as Principal ?? throw new InvalidOperationException("Route is not behind CallerFilter");
+        http.Items[PrincipalKey] as Principal ?? throw new InvalidOperationException("Route is not behind CallerFilter");
+
+    /// <summary>The caller's role and scope in the active workspace (null only on Session routes for a non-member).</summary>
+    public static WorkspaceAccess? AccessOf(HttpContext http) => http.Items[AccessKey] as WorkspaceAccess;
+
+    /// <summary>True when the caller's project scope includes <paramref name="projectId"/>.</summary>
+    public static bool Sees(HttpContext http, Guid projectId) => AccessOf(http)?.Sees(projectId) == true;
 }

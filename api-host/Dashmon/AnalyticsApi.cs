@@ -43,7 +43,7 @@ public static class AnalyticsApi
         }
 
         var workspaceId = CallerFilter.CallerOf(http).WorkspaceId;
-        if (!Guid.TryParse(deviceId, out var id) || await cluster.GetGrain<IMonitorGrain>(id).GetSummaryAsync(workspaceId) is null)
+        if (!Guid.TryParse(deviceId, out var id) || await cluster.GetGrain<IMonitorGrain>(id).GetSummaryAsync(workspaceId) is not { } device || !CallerFilter.Sees(http, device.ProjectId))
         {
             return (ApiProblem.NotFound("Device"), Guid.Empty, null);
         }
@@ -111,7 +111,7 @@ public static class AnalyticsApi
         var exclude = excludeMaintenance == "true";
 
         var workspaceId = CallerFilter.CallerOf(http).WorkspaceId;
-        var projects = await cluster.GetGrain<IWorkspaceGrain>(workspaceId).ListProjectsAsync();
+        var projects = (await cluster.GetGrain<IWorkspaceGrain>(workspaceId).ListProjectsAsync()).Where(p => CallerFilter.Sees(http, p.Id)).ToArray();
         var rows = await Analytics(cluster).UptimeAsync(workspaceId, c.Unit, c.Since);
         var deviceProject = projects.SelectMany(p => p.Devices.Select(d => (Device: d, Project: p))).ToDictionary(x => x.Device.Id);
         var byDevice = rows.Where(r => deviceProject.ContainsKey(r.DeviceId)).ToLookup(r => r.DeviceId);
@@ -173,6 +173,11 @@ public static class AnalyticsApi
         var incidents = await Analytics(cluster).IncidentsAsync(workspaceId, open, 500);
         var projects = await cluster.GetGrain<IWorkspaceGrain>(workspaceId).ListProjectsAsync();
         var projectOf = projects.SelectMany(p => p.Devices.Select(d => (d.Id, p.Id))).ToDictionary(x => x.Item1, x => x.Item2);
+        if (Visibility.IsScoped(http))
+        {
+            incidents = incidents.Where(i => projectOf.TryGetValue(i.DeviceId, out var p) && CallerFilter.Sees(http, p)).ToArray();
+        }
+
         var now = DateTimeOffset.UtcNow;
         return Results.Json(new JsonObject
         {

@@ -43,7 +43,7 @@ public static class DevicesApi
         }
 
         var grain = cluster.GetGrain<IMonitorGrain>(id);
-        return await grain.GetAsync(WorkspaceOf(http)) is { } device ? (grain, device) : null;
+        return await grain.GetAsync(WorkspaceOf(http)) is { } device && CallerFilter.Sees(http, device.ProjectId) ? (grain, device) : null;
     }
 
     private static async Task<IResult> DeviceResultAsync(HttpContext http, IClusterClient cluster, MonitorSnapshot device, int status = StatusCodes.Status200OK)
@@ -62,7 +62,7 @@ public static class DevicesApi
 
     private static async Task<IResult> CreateAsync(string projectId, HttpContext http, IClusterClient cluster)
     {
-        if (!Guid.TryParse(projectId, out var project))
+        if (!Guid.TryParse(projectId, out var project) || !CallerFilter.Sees(http, project))
         {
             return ApiProblem.NotFound("Project");
         }
@@ -118,7 +118,7 @@ public static class DevicesApi
     }
 
     private static async Task<IResult> DeleteAsync(string deviceId, HttpContext http, IClusterClient cluster) =>
-        Guid.TryParse(deviceId, out var id) && await cluster.GetGrain<IMonitorGrain>(id).DeleteAsync(WorkspaceOf(http))
+        await FindAsync(http, cluster, deviceId) is { } found && await found.Grain.DeleteAsync(WorkspaceOf(http))
             ? Results.Json(new { success = true })
             : ApiProblem.NotFound("Device");
 
@@ -131,7 +131,9 @@ public static class DevicesApi
         }
 
         count = Math.Min(count, MaxHistoryLimit);
-        if (!Guid.TryParse(deviceId, out var id) || await cluster.GetGrain<IMonitorGrain>(id).GetHistoryAsync(WorkspaceOf(http), count) is not { } samples)
+        if (!Guid.TryParse(deviceId, out var id)
+            || !await Visibility.SeesDeviceAsync(http, cluster, id)
+            || await cluster.GetGrain<IMonitorGrain>(id).GetHistoryAsync(WorkspaceOf(http), count) is not { } samples)
         {
             return ApiProblem.NotFound("Device");
         }
@@ -147,7 +149,7 @@ public static class DevicesApi
     }
 
     private static async Task<IResult> TestNowAsync(string deviceId, HttpContext http, IClusterClient cluster) =>
-        Guid.TryParse(deviceId, out var id) && await cluster.GetGrain<IMonitorGrain>(id).ProbeNowAsync(WorkspaceOf(http))
+        Guid.TryParse(deviceId, out var id) && await Visibility.SeesDeviceAsync(http, cluster, id) && await cluster.GetGrain<IMonitorGrain>(id).ProbeNowAsync(WorkspaceOf(http))
             ? Results.Json(new { success = true, queued = true, deviceId = id }, statusCode: StatusCodes.Status202Accepted)
             : ApiProblem.NotFound("Device");
 
@@ -163,7 +165,7 @@ public static class DevicesApi
             return ApiProblem.Of(StatusCodes.Status429TooManyRequests, "rate_limited", $"refresh-all is allowed once per minute; retry in {seconds} s");
         }
 
-        var ids = await workspace.DeviceIdsAsync();
+        var ids = await Visibility.VisibleAsync(http, cluster, await workspace.DeviceIdsAsync());
         await Task.WhenAll(ids.Select(id => cluster.GetGrain<IMonitorGrain>(id).ProbeNowAsync(workspaceId)));
         return Results.Json(new { success = true, queued = ids.Count }, statusCode: StatusCodes.Status202Accepted);
     }

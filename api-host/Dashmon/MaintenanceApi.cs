@@ -71,13 +71,13 @@ public static class MaintenanceApi
             return ApiProblem.Invalid(errors, "Invalid maintenance window");
         }
 
-        return Guid.TryParse(deviceId, out var id) && await cluster.GetGrain<IMonitorGrain>(id).SetMaintenanceAsync(WorkspaceOf(http), window)
+        return Guid.TryParse(deviceId, out var id) && await Visibility.SeesDeviceAsync(http, cluster, id) && await cluster.GetGrain<IMonitorGrain>(id).SetMaintenanceAsync(WorkspaceOf(http), window)
             ? Results.Json(new { success = true, deviceId = id, maintenance = DeviceJson.Maintenance(window) })
             : ApiProblem.NotFound("Device");
     }
 
     private static async Task<IResult> ClearDeviceAsync(string deviceId, HttpContext http, IClusterClient cluster) =>
-        Guid.TryParse(deviceId, out var id) && await cluster.GetGrain<IMonitorGrain>(id).SetMaintenanceAsync(WorkspaceOf(http), null)
+        Guid.TryParse(deviceId, out var id) && await Visibility.SeesDeviceAsync(http, cluster, id) && await cluster.GetGrain<IMonitorGrain>(id).SetMaintenanceAsync(WorkspaceOf(http), null)
             ? Results.Json(new { success = true, deviceId = id })
             : ApiProblem.NotFound("Device");
 
@@ -100,7 +100,7 @@ public static class MaintenanceApi
     private static async Task<IResult> ApplyToProjectAsync(string projectId, HttpContext http, IClusterClient cluster, MaintenanceWindow? window)
     {
         var workspace = cluster.GetGrain<IWorkspaceGrain>(WorkspaceOf(http));
-        if (!Guid.TryParse(projectId, out var project) || !await workspace.HasProjectAsync(project))
+        if (!Guid.TryParse(projectId, out var project) || !CallerFilter.Sees(http, project) || !await workspace.HasProjectAsync(project))
         {
             return ApiProblem.NotFound("Project");
         }
@@ -140,7 +140,8 @@ public static class MaintenanceApi
     private static async Task<IResult> ApplyToDevicesAsync(HttpContext http, IClusterClient cluster, IReadOnlyList<Guid> ids, MaintenanceWindow? window)
     {
         var distinct = ids.Distinct().ToArray();
-        var results = await Task.WhenAll(distinct.Select(id => cluster.GetGrain<IMonitorGrain>(id).SetMaintenanceAsync(WorkspaceOf(http), window)));
+        var visible = (await Visibility.VisibleAsync(http, cluster, distinct)).ToHashSet();
+        var results = await Task.WhenAll(distinct.Select(id => visible.Contains(id) ? cluster.GetGrain<IMonitorGrain>(id).SetMaintenanceAsync(WorkspaceOf(http), window) : Task.FromResult(false)));
         var notFound = distinct.Where((_, i) => !results[i]).ToArray();
         return notFound.Length == distinct.Length
             ? ApiProblem.NotFound("Device")

@@ -22,7 +22,7 @@ public static class ProjectsApi
 
     private static async Task<IResult> ListAsync(HttpContext http, IClusterClient cluster)
     {
-        var projects = await Workspace(http, cluster).ListProjectsAsync();
+        var projects = (await Workspace(http, cluster).ListProjectsAsync()).Where(p => CallerFilter.Sees(http, p.Id));
         return Results.Json(new JsonObject
         {
             ["success"] = true,
@@ -32,6 +32,11 @@ public static class ProjectsApi
 
     private static async Task<IResult> CreateAsync(HttpContext http, IClusterClient cluster)
     {
+        if (Visibility.IsScoped(http))
+        {
+            return Visibility.ScopeForbids();
+        }
+
         var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
         if (error is not null)
         {
@@ -59,7 +64,7 @@ public static class ProjectsApi
 
     private static async Task<IResult> UpdateAsync(string id, HttpContext http, IClusterClient cluster)
     {
-        if (!Guid.TryParse(id, out var projectId))
+        if (!Guid.TryParse(id, out var projectId) || !CallerFilter.Sees(http, projectId))
         {
             return ApiProblem.NotFound("Project");
         }
@@ -95,7 +100,7 @@ public static class ProjectsApi
     }
 
     private static async Task<IResult> DeleteAsync(string id, HttpContext http, IClusterClient cluster) =>
-        Guid.TryParse(id, out var projectId) && await Workspace(http, cluster).DeleteProjectAsync(projectId)
+        Guid.TryParse(id, out var projectId) && CallerFilter.Sees(http, projectId) && await Workspace(http, cluster).DeleteProjectAsync(projectId)
             ? Results.Json(new { success = true })
             : ApiProblem.NotFound("Project");
 

@@ -21,7 +21,7 @@ public static class TagsApi
 
     private static async Task<IResult> ListAsync(HttpContext http, IClusterClient cluster)
     {
-        var tags = await Workspace(http, cluster).ListTagsAsync();
+        var tags = await Workspace(http, cluster).ListTagsAsync(CallerFilter.AccessOf(http)?.ProjectScope);
         return Results.Json(new { success = true, tags = tags.Select(t => new { tag = t.Tag, count = t.Devices }) });
     }
 
@@ -40,7 +40,7 @@ public static class TagsApi
             return ApiProblem.Invalid(errors, "Invalid tags");
         }
 
-        if (!Guid.TryParse(deviceId, out var id))
+        if (!Guid.TryParse(deviceId, out var id) || !await Visibility.SeesDeviceAsync(http, cluster, id))
         {
             return ApiProblem.NotFound("Device");
         }
@@ -83,16 +83,17 @@ public static class TagsApi
             return ApiProblem.Invalid(errors, "Invalid bulk tag request");
         }
 
-        var outcome = await Workspace(http, cluster).BulkTagsAsync(operation!.Value, ids, tags);
+        var outcome = await Workspace(http, cluster).BulkTagsAsync(operation!.Value, await Visibility.VisibleAsync(http, cluster, ids), tags);
         if (outcome.Error is { } refused)
         {
             return ApiProblem.Invalid(new Dictionary<string, string> { ["tags"] = refused }, "Invalid tags");
         }
 
         var requested = ids.Distinct().Count();
-        return outcome.Missing.Count == requested
+        var missing = ids.Distinct().Count() - (await Visibility.VisibleAsync(http, cluster, ids)).Distinct().Count() + outcome.Missing.Count;
+        return missing == requested
             ? ApiProblem.NotFound("Device")
-            : Results.Json(new { success = true, updated = requested - outcome.Missing.Count, notFound = outcome.Missing });
+            : Results.Json(new { success = true, updated = requested - missing, notFound = outcome.Missing });
     }
 
     /// <summary>The <c>tags</c> array as sent (the workspace grain normalizes and checks it).</summary>

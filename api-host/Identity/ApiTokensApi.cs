@@ -2,15 +2,15 @@ using OrleansMonitor.ApiHost.Json;
 
 namespace OrleansMonitor.ApiHost.Identity;
 
-/// <summary>Labeled API tokens: GET/POST /api/user/api-tokens, DELETE /api/user/api-tokens/:id. Session only.</summary>
+/// <summary>Labeled API tokens: GET/POST /api/user/api-tokens, DELETE /api/user/api-tokens/:id. Session only; creating and revoking needs admin or owner.</summary>
 public static class ApiTokensApi
 {
     public static RouteGroupBuilder MapApiTokensApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/user/api-tokens").RequireCaller(CallerRequirement.Session);
-        group.MapGet("/", ListAsync);
-        group.MapPost("/", CreateAsync);
-        group.MapDelete("/{id}", RevokeAsync);
+        var group = routes.MapGroup("/api/user/api-tokens");
+        group.MapGet("/", ListAsync).RequireCaller(CallerRequirement.Session);
+        group.MapPost("/", CreateAsync).RequireCaller(CallerRequirement.SessionManage);
+        group.MapDelete("/{id}", RevokeAsync).RequireCaller(CallerRequirement.SessionManage);
         return group;
     }
 

@@ -31,6 +31,11 @@ public static class LunalyticsMonitorApi
             return ApiProblem.Invalid(errors);
         }
 
+        if (Visibility.IsScoped(http))
+        {
+            return Visibility.ScopeForbids(); // Lunalytics monitors join the default project, which a scoped member may not see.
+        }
+
         var caller = CallerFilter.CallerOf(http);
         var outcome = await cluster.GetGrain<IMonitorGrain>(Guid.NewGuid()).CreateAsync(caller.WorkspaceId, caller.Email, config);
         return ToResult(outcome);
@@ -56,7 +61,7 @@ public static class LunalyticsMonitorApi
 
         var caller = CallerFilter.CallerOf(http);
         var grain = cluster.GetGrain<IMonitorGrain>(monitorId);
-        if (await grain.GetAsync(caller.WorkspaceId) is not { } current)
+        if (await grain.GetAsync(caller.WorkspaceId) is not { } current || !CallerFilter.Sees(http, current.ProjectId))
         {
             return ApiProblem.MonitorNotFound();
         }
@@ -73,7 +78,7 @@ public static class LunalyticsMonitorApi
         }
 
         var caller = CallerFilter.CallerOf(http);
-        return Guid.TryParse(monitorId, out var id) && await cluster.GetGrain<IMonitorGrain>(id).DeleteAsync(caller.WorkspaceId)
+        return Guid.TryParse(monitorId, out var id) && await Visibility.SeesDeviceAsync(http, cluster, id) && await cluster.GetGrain<IMonitorGrain>(id).DeleteAsync(caller.WorkspaceId)
             ? Results.Ok()
             : ApiProblem.MonitorNotFound();
     }
@@ -100,6 +105,7 @@ public static class LunalyticsMonitorApi
 
         var caller = CallerFilter.CallerOf(http);
         if (!Guid.TryParse(monitorId, out var id)
+            || !await Visibility.SeesDeviceAsync(http, cluster, id)
             || await cluster.GetGrain<IMonitorGrain>(id).GetHeartbeatsAsync(caller.WorkspaceId, range.Value) is not { } heartbeats)
         {
             return ApiProblem.MonitorNotFound();
@@ -116,7 +122,7 @@ public static class LunalyticsMonitorApi
         }
 
         var caller = CallerFilter.CallerOf(http);
-        if (!Guid.TryParse(monitorId, out var id) || await cluster.GetGrain<IMonitorGrain>(id).GetAsync(caller.WorkspaceId) is not { } monitor)
+        if (!Guid.TryParse(monitorId, out var id) || await cluster.GetGrain<IMonitorGrain>(id).GetAsync(caller.WorkspaceId) is not { } monitor || !CallerFilter.Sees(http, monitor.ProjectId))
         {
             return ApiProblem.MonitorNotFound();
         }

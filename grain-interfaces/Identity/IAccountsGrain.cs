@@ -26,6 +26,12 @@ public interface IAccountsGrain : IGrainWithIntegerKey
     /// <summary>Revokes one of the user's tokens. False when the user has no such live token.</summary>
     Task<bool> RevokeApiTokenAsync(Guid userId, Guid tokenId);
 
+    /// <summary>Accepts a team invitation by its token for the signed-in user.</summary>
+    Task<Workspaces.InvitationOutcome> AcceptInvitationAsync(string token, Guid userId, string email);
+
+    /// <summary>Makes <paramref name="workspaceId"/> the session's active workspace. False when the user is not a member.</summary>
+    Task<bool> SwitchWorkspaceAsync(string sessionSecret, Guid userId, Guid workspaceId);
+
     /// <summary>True when the database answers.</summary>
     Task<bool> PingDatabaseAsync();
 }

@@ -43,7 +43,22 @@ public interface IWorkspaceGrain : IGrainWithGuidKey
     /// <summary>Adds, removes or replaces tags on many devices; Missing lists the ids that are not in this workspace.</summary>
     Task<TagsOutcome> BulkTagsAsync(TagOperation operation, IReadOnlyList<Guid> deviceIds, IReadOnlyList<string> tags);
 
-    Task<IReadOnlyList<TagCount>> ListTagsAsync();
+    /// <summary>Tags with device counts, over the devices of <paramref name="projectScope"/> (all when null).</summary>
+    Task<IReadOnlyList<TagCount>> ListTagsAsync(IReadOnlyList<Guid>? projectScope = null);
+
+    /// <summary>The user's role and project scope here, or null when the user is not a member.</summary>
+    [AlwaysInterleave]
+    Task<WorkspaceAccess?> AccessOfAsync(Guid userId);
+
+    /// <summary>Invites <paramref name="email"/> with a role (not owner) and optional project scope; the token is shown once.</summary>
+    Task<InvitationOutcome> InviteAsync(Guid invitedBy, string email, WorkspaceRole role, IReadOnlyList<Guid>? projectScope, TimeSpan validFor);
+
+    Task<IReadOnlyList<InvitationInfo>> ListInvitationsAsync();
+
+    Task<InvitationOutcome> CancelInvitationAsync(Guid invitationId);
+
+    /// <summary>Makes the user a member as the invitation says; single use, only for the invited email.</summary>
+    Task<InvitationOutcome> AcceptInvitationAsync(Guid invitationId, Guid userId, string email);
 
     /// <summary>Claims the workspace-wide refresh slot (at most once per minute): zero when granted, else how long to wait.</summary>
     Task<TimeSpan> ClaimRefreshAllAsync();

@@ -2,13 +2,20 @@ using System.Net.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using OrleansMonitor.GrainInterfaces.Identity;
+using OrleansMonitor.GrainInterfaces.Workspaces;
+using OrleansMonitor.Grains.Workspaces;
 
 namespace OrleansMonitor.Grains.Identity;
 
 /// <summary>Accounts, sessions and tokens over <see cref="IdentityStore"/>. Stateless: any silo, many at once.</summary>
 [StatelessWorker]
 [GrainType("accounts")]
-public sealed class AccountsGrain(IdentityStore store, IPasswordHasher<UserRecord> hasher, TimeProvider time, IOptions<IdentityOptions> options)
+public sealed class AccountsGrain(
+    IdentityStore store,
+    MembershipStore memberships,
+    IPasswordHasher<UserRecord> hasher,
+    TimeProvider time,
+    IOptions<IdentityOptions> options)
     : Grain, IAccountsGrain
 {
     private readonly IdentityOptions _options = options.Value;
@@ -108,6 +115,26 @@ public sealed class AccountsGrain(IdentityStore store, IPasswordHasher<UserRecor
     public Task<bool> RevokeApiTokenAsync(Guid userId, Guid tokenId) => store.RevokeApiTokenAsync(userId, tokenId, time.GetUtcNow());
 
     public Task<bool> PingDatabaseAsync() => store.PingAsync();
+
+    public async Task<InvitationOutcome> AcceptInvitationAsync(string token, Guid userId, string email)
+    {
+        if (token.Length is 0 or > 200 || await memberships.InvitationByTokenAsync(SecretToken.Hash(token)) is not { } invitation)
+        {
+            return new InvitationOutcome(null, null, "invitation_not_found");
+        }
+
+        return await GrainFactory.GetGrain<IWorkspaceGrain>(invitation.WorkspaceId).AcceptInvitationAsync(invitation.Id, userId, email);
+    }
+
+    public async Task<bool> SwitchWorkspaceAsync(string sessionSecret, Guid userId, Guid workspaceId)
+    {
+        if (await GrainFactory.GetGrain<IWorkspaceGrain>(workspaceId).AccessOfAsync(userId) is null)
+        {
+            return false;
+        }
+
+        return await store.SwitchSessionWorkspaceAsync(SecretToken.Hash(sessionSecret), userId, workspaceId, time.GetUtcNow());
+    }
 
     private async Task<SessionGrant> StartSessionAsync(UserRecord user)
     {

@@ -71,6 +71,19 @@ public sealed class IdentityStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Changes the active workspace of a live session of that user; false when there is no such session.</summary>
+    public async Task<bool> SwitchSessionWorkspaceAsync(byte[] secretHash, Guid userId, Guid workspaceId, DateTimeOffset now)
+    {
+        await using var command = dataSource.CreateCommand("""
+            UPDATE om_sessions SET workspace_id = $3 WHERE secret_hash = $1 AND user_id = $2 AND ended_at IS NULL AND expires_at > $4
+            """);
+        command.Parameters.AddWithValue(secretHash);
+        command.Parameters.AddWithValue(userId);
+        command.Parameters.AddWithValue(workspaceId);
+        command.Parameters.AddWithValue(now.UtcDateTime);
+        return await command.ExecuteNonQueryAsync() == 1;
+    }
+
     public async Task<Principal?> FindLiveSessionAsync(byte[] secretHash, DateTimeOffset now)
     {
         await using var command = dataSource.CreateCommand("""

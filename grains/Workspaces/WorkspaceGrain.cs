@@ -11,12 +11,14 @@ namespace OrleansMonitor.Grains.Workspaces;
 public sealed class WorkspaceGrain(
     [PersistentState("workspace", StorageNames.Monitors)] IPersistentState<WorkspaceState> state,
     MonitorDirectory directory,
+    MembershipStore memberships,
     TimeProvider time) : Grain, IWorkspaceGrain
 {
     private const string DefaultProjectName = "Default";
     private static readonly TimeSpan RefreshAllPeriod = TimeSpan.FromMinutes(1);
     private readonly Dictionary<Guid, DeviceSummary> _summaries = [];
     private readonly Dictionary<Guid, DeviceEntry> _devices = [];
+    private readonly Dictionary<Guid, WorkspaceAccess> _members = [];
     private DateTimeOffset _lastRefreshAll = DateTimeOffset.MinValue;
     private bool _summariesLoaded;
 
@@ -28,6 +30,101 @@ public sealed class WorkspaceGrain(
         {
             _devices[monitorId] = new DeviceEntry(projectId, tags);
         }
+
+        foreach (var (userId, role, scope) in await memberships.MembersAsync(WorkspaceId))
+        {
+            _members[userId] = new WorkspaceAccess(WorkspaceId, userId, role, scope);
+        }
+    }
+
+    public Task<WorkspaceAccess?> AccessOfAsync(Guid userId) =>
+        Task.FromResult(userId == WorkspaceId
+            ? new WorkspaceAccess(WorkspaceId, userId, WorkspaceRole.Owner, null)
+            : _members.GetValueOrDefault(userId));
+
+    public async Task<InvitationOutcome> InviteAsync(Guid invitedBy, string email, WorkspaceRole role, IReadOnlyList<Guid>? projectScope, TimeSpan validFor)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        email = email.Trim();
+        if (email.Length > 254 || !System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
+        {
+            errors["email"] = "email must be a valid address";
+        }
+
+        if (role == WorkspaceRole.Owner)
+        {
+            errors["role"] = "role must be admin, editor or viewer";
+        }
+
+        if (projectScope is { } scope && (scope.Count == 0 || scope.Any(p => !state.State.Projects.ContainsKey(p))))
+        {
+            errors["projectIds"] = "projectIds must name at least one project of this workspace";
+        }
+
+        if (errors.Count > 0)
+        {
+            return new InvitationOutcome(null, null, "validation_failed", errors);
+        }
+
+        var now = time.GetUtcNow();
+        var token = Identity.SecretToken.New("omi_");
+        var invitation = new InvitationRecord(Guid.NewGuid(), WorkspaceId, email, role, projectScope?.Distinct().ToArray(), now, now + validFor, null, null);
+        await memberships.AddInvitationAsync(invitation, invitedBy, Identity.SecretToken.Hash(token));
+        return new InvitationOutcome(invitation.ToInfo(now), token, null);
+    }
+
+    public async Task<IReadOnlyList<InvitationInfo>> ListInvitationsAsync()
+    {
+        var now = time.GetUtcNow();
+        return (await memberships.InvitationsAsync(WorkspaceId)).Select(i => i.ToInfo(now)).ToArray();
+    }
+
+    public async Task<InvitationOutcome> CancelInvitationAsync(Guid invitationId)
+    {
+        var invitation = await memberships.InvitationAsync(invitationId);
+        if (invitation is null || invitation.WorkspaceId != WorkspaceId)
+        {
+            return new InvitationOutcome(null, null, "invitation_not_found");
+        }
+
+        var now = time.GetUtcNow();
+        if (invitation.StatusAt(now) is "accepted" or "cancelled")
+        {
+            return new InvitationOutcome(invitation.ToInfo(now), null, "invitation_" + (invitation.AcceptedAt is null ? "cancelled" : "used"));
+        }
+
+        await memberships.MarkCancelledAsync(invitationId, now);
+        return new InvitationOutcome((invitation with { CancelledAt = now }).ToInfo(now), null, null);
+    }
+
+    public async Task<InvitationOutcome> AcceptInvitationAsync(Guid invitationId, Guid userId, string email)
+    {
+        var invitation = await memberships.InvitationAsync(invitationId);
+        var now = time.GetUtcNow();
+        if (invitation is null || invitation.WorkspaceId != WorkspaceId)
+        {
+            return new InvitationOutcome(null, null, "invitation_not_found");
+        }
+
+        var refusal = invitation.StatusAt(now) switch
+        {
+            "accepted" => "invitation_used",
+            "cancelled" => "invitation_cancelled",
+            "expired" => "invitation_expired",
+            _ when !string.Equals(invitation.Email, email, StringComparison.OrdinalIgnoreCase) => "invitation_email_mismatch",
+            _ when userId == WorkspaceId => "invitation_used",
+            _ => null,
+        };
+        if (refusal is not null || !await memberships.MarkAcceptedAsync(invitationId, userId, now))
+        {
+            return new InvitationOutcome(invitation.ToInfo(now), null, refusal ?? "invitation_used");
+        }
+
+        // Scoped projects deleted since the invitation are dropped; a scope left empty falls back to none of them.
+        var scope = invitation.ProjectScope?.Where(state.State.Projects.ContainsKey).ToArray();
+        await memberships.UpsertMemberAsync(WorkspaceId, userId, invitation.Role, scope);
+        _members[userId] = new WorkspaceAccess(WorkspaceId, userId, invitation.Role, scope);
+        return new InvitationOutcome((invitation with { AcceptedAt = now }).ToInfo(now), null, null);
     }
 
     public async Task<IReadOnlyList<ProjectInfo>> ListProjectsAsync()
@@ -199,8 +296,9 @@ public sealed class WorkspaceGrain(
         return new TagsOutcome(null, normalized, missing);
     }
 
-    public Task<IReadOnlyList<TagCount>> ListTagsAsync() =>
+    public Task<IReadOnlyList<TagCount>> ListTagsAsync(IReadOnlyList<Guid>? projectScope = null) =>
         Task.FromResult<IReadOnlyList<TagCount>>(_devices.Values
+            .Where(d => projectScope is null || projectScope.Contains(d.ProjectId))
             .SelectMany(d => d.Tags)
             .GroupBy(t => t, StringComparer.Ordinal)
             .Select(g => new TagCount(g.Key, g.Count()))

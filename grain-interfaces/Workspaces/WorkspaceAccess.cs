@@ -1,0 +1,17 @@
+namespace OrleansMonitor.GrainInterfaces.Workspaces;
+
+/// <summary>What one user may do in one workspace: the answer to every authorization question of the API host.</summary>
+/// <param name="ProjectScope">The projects the member sees; null for all. Everything outside is invisible (404).</param>
+[GenerateSerializer, Immutable, Alias("OrleansMonitor.WorkspaceAccess")]
+public sealed record WorkspaceAccess(
+    [property: Id(0)] Guid WorkspaceId,
+    [property: Id(1)] Guid UserId,
+    [property: Id(2)] WorkspaceRole Role,
+    [property: Id(3)] IReadOnlyList<Guid>? ProjectScope)
+{
+    public bool CanWrite => Role >= WorkspaceRole.Editor;
+
+    public bool CanManage => Role >= WorkspaceRole.Admin;
+
+    public bool Sees(Guid projectId) => ProjectScope is null || ProjectScope.Contains(projectId);
+}
