@@ -30,6 +30,9 @@ public static class MonitoringEngine
         services.AddSingleton<IdentityStore>();
         services.AddSingleton<HeartbeatTokens>();
         services.AddSingleton<Workspaces.MembershipStore>();
+        services.AddOptions<Workspaces.PlansOptions>().Bind(configuration.GetSection("Plans"))
+            .Validate(o => o.DefaultPlan is Workspaces.PlansOptions.Free or Workspaces.PlansOptions.Premium, "Plans:DefaultPlan must be free or premium")
+            .ValidateOnStart();
         services.AddSingleton<MonitorStorage>();
         services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
         services.AddSingleton<SchedulingStats>();

@@ -40,6 +40,9 @@ public sealed class CallerFilter(CallerRequirement requirement) : IEndpointFilte
             denial = (access, requirement) switch
             {
                 (null, not CallerRequirement.Session) => ApiProblem.Of(StatusCodes.Status403Forbidden, "not_a_member", "You are not a member of the active workspace"),
+                ({ IsPremium: false }, _) when !isSession => ApiProblem.Of(StatusCodes.Status401Unauthorized, "premium_required", "Bearer tokens are a Premium feature; this workspace is on the free plan"),
+                ({ WriteLocked: true }, CallerRequirement.Write or CallerRequirement.Manage or CallerRequirement.SessionManage) =>
+                    ApiProblem.Of(StatusCodes.Status403Forbidden, "write_locked", "This workspace is above its plan's limits: reads work, changes are locked"),
                 ({ CanWrite: false }, CallerRequirement.Write) => ApiProblem.ForbiddenRole("editor"),
                 ({ CanManage: false }, CallerRequirement.Manage or CallerRequirement.SessionManage) => ApiProblem.ForbiddenRole("admin"),
                 _ => null,

@@ -6,4 +6,9 @@ public static class CallerFilterExtensions
     public static TBuilder RequireCaller<TBuilder>(this TBuilder builder, CallerRequirement requirement)
         where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(new CallerFilter(requirement));
+
+    /// <summary>Marks a route Premium-only; put it after <see cref="RequireCaller{TBuilder}"/>.</summary>
+    public static TBuilder RequirePremium<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(new PremiumFilter());
 }

@@ -18,10 +18,10 @@ public static class AnalyticsApi
 
     public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/devices/{deviceId}/analytics", DeviceAsync).RequireCaller(CallerRequirement.Read);
-        routes.MapGet("/api/devices/{deviceId}/latency/percentiles", PercentilesAsync).RequireCaller(CallerRequirement.Read);
-        routes.MapGet("/api/reports/uptime", UptimeReportAsync).RequireCaller(CallerRequirement.Read);
-        routes.MapGet("/api/incidents", IncidentsAsync).RequireCaller(CallerRequirement.Read);
+        routes.MapGet("/api/devices/{deviceId}/analytics", DeviceAsync).RequireCaller(CallerRequirement.Read).RequirePremium();
+        routes.MapGet("/api/devices/{deviceId}/latency/percentiles", PercentilesAsync).RequireCaller(CallerRequirement.Read).RequirePremium();
+        routes.MapGet("/api/reports/uptime", UptimeReportAsync).RequireCaller(CallerRequirement.Read).RequirePremium();
+        routes.MapGet("/api/incidents", IncidentsAsync).RequireCaller(CallerRequirement.Read).RequirePremium();
         return routes;
     }
 

@@ -18,17 +18,17 @@ public static class DevicesApi
     {
         routes.MapGet("/api/projects/{projectId}/devices/{deviceId}", GetAsync).RequireCaller(CallerRequirement.Read);
         routes.MapPost("/api/projects/{projectId}/devices", CreateAsync).RequireCaller(CallerRequirement.Write);
-        routes.MapPost("/api/devices/refresh-all", RefreshAllAsync).RequireCaller(CallerRequirement.Write);
+        routes.MapPost("/api/devices/refresh-all", RefreshAllAsync).RequireCaller(CallerRequirement.Write).RequirePremium();
         var devices = routes.MapGroup("/api/devices/{deviceId}");
         devices.MapPut("/", UpdateAsync).RequireCaller(CallerRequirement.Write);
         devices.MapDelete("/", DeleteAsync).RequireCaller(CallerRequirement.Write);
         devices.MapGet("/history", HistoryAsync).RequireCaller(CallerRequirement.Read);
-        devices.MapPost("/test-now", TestNowAsync).RequireCaller(CallerRequirement.Write);
-        devices.MapPut("/synthetic", PutSyntheticAsync).RequireCaller(CallerRequirement.Write);
-        devices.MapGet("/dns-config", GetDnsAsync).RequireCaller(CallerRequirement.Read);
-        devices.MapPut("/dns-config", PutDnsAsync).RequireCaller(CallerRequirement.Write);
-        devices.MapGet("/heartbeat-config", GetHeartbeatAsync).RequireCaller(CallerRequirement.Read);
-        devices.MapPut("/heartbeat-config", PutHeartbeatAsync).RequireCaller(CallerRequirement.Write);
+        devices.MapPost("/test-now", TestNowAsync).RequireCaller(CallerRequirement.Write).RequirePremium();
+        devices.MapPut("/synthetic", PutSyntheticAsync).RequireCaller(CallerRequirement.Write).RequirePremium();
+        devices.MapGet("/dns-config", GetDnsAsync).RequireCaller(CallerRequirement.Read).RequirePremium();
+        devices.MapPut("/dns-config", PutDnsAsync).RequireCaller(CallerRequirement.Write).RequirePremium();
+        devices.MapGet("/heartbeat-config", GetHeartbeatAsync).RequireCaller(CallerRequirement.Read).RequirePremium();
+        devices.MapPut("/heartbeat-config", PutHeartbeatAsync).RequireCaller(CallerRequirement.Write).RequirePremium();
         return routes;
     }
 
@@ -85,6 +85,7 @@ public static class DevicesApi
         {
             { Monitor: { } device } => await DeviceResultAsync(http, cluster, device, StatusCodes.Status201Created),
             { Errors: { } invalid } => ApiProblem.Invalid(invalid, "Invalid device"),
+            { PlanLimitReached: true } => ApiProblem.PlanLimit("devices"),
             _ => ApiProblem.NotFound("Project"),
         };
     }

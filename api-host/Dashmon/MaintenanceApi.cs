@@ -14,7 +14,7 @@ public static class MaintenanceApi
 
     public static IEndpointRouteBuilder MapMaintenanceApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/maintenance").RequireCaller(CallerRequirement.Write);
+        var group = routes.MapGroup("/api/maintenance").RequireCaller(CallerRequirement.Write).RequirePremium();
         group.MapPost("/device/{deviceId}", SetDeviceAsync);
         group.MapDelete("/device/{deviceId}", ClearDeviceAsync);
         group.MapPost("/project/{projectId}", SetProjectAsync);

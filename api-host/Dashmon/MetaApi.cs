@@ -35,18 +35,19 @@ public static class MetaApi
     private static IResult Me(HttpContext http)
     {
         var caller = CallerFilter.CallerOf(http);
+        var access = CallerFilter.AccessOf(http)!;
         return Results.Json(new
         {
             success = true,
             user = new { id = caller.UserId, email = caller.Email, name = caller.Name },
-            workspace = new { id = caller.WorkspaceId, ownerUserId = caller.WorkspaceId, role = "owner" },
+            workspace = new { id = caller.WorkspaceId, ownerUserId = caller.WorkspaceId, role = access.Role.ToString().ToLowerInvariant(), projectScope = access.ProjectScope },
             auth = new
             {
                 mode = caller.AccessLevel == AccessLevel.Session ? "session" : "token",
                 accessLevel = caller.AccessLevel switch { AccessLevel.ReadOnly => "read_only", AccessLevel.ReadWrite => "read_write", _ => "full" },
             },
-            plan = "premium",
-            writeLocked = false,
+            plan = access.Plan,
+            writeLocked = access.WriteLocked,
         });
     }
 }

@@ -57,9 +57,12 @@ public static class ProjectsApi
         }
 
         var outcome = await Workspace(http, cluster).CreateProjectAsync(name!, description);
-        return outcome.Project is { } project
-            ? Results.Json(new JsonObject { ["success"] = true, ["project"] = Project(project) }, statusCode: StatusCodes.Status201Created)
-            : ApiProblem.Invalid(outcome.Errors!, "Invalid project");
+        return outcome switch
+        {
+            { Project: { } project } => Results.Json(new JsonObject { ["success"] = true, ["project"] = Project(project) }, statusCode: StatusCodes.Status201Created),
+            { PlanLimitReached: true } => ApiProblem.PlanLimit("projects"),
+            _ => ApiProblem.Invalid(outcome.Errors!, "Invalid project"),
+        };
     }
 
     private static async Task<IResult> UpdateAsync(string id, HttpContext http, IClusterClient cluster)

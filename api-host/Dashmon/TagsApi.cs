@@ -12,7 +12,7 @@ public static class TagsApi
     {
         routes.MapGet("/api/tags", ListAsync).RequireCaller(CallerRequirement.Read);
         routes.MapPut("/api/devices/{deviceId}/tags", ReplaceAsync).RequireCaller(CallerRequirement.Write);
-        routes.MapPost("/api/devices/tags/bulk", BulkAsync).RequireCaller(CallerRequirement.Write);
+        routes.MapPost("/api/devices/tags/bulk", BulkAsync).RequireCaller(CallerRequirement.Write).RequirePremium();
         return routes;
     }
 

@@ -18,6 +18,9 @@ public static class ApiProblem
     public static IResult SessionRequired() =>
         Of(StatusCodes.Status403Forbidden, "session_required", "This route needs a signed-in session, not an API token");
 
+    public static IResult PlanLimit(string what) =>
+        Of(StatusCodes.Status403Forbidden, "plan_limit_reached", $"The workspace's plan allows no more {what}");
+
     public static IResult ForbiddenRole(string needed) =>
         Of(StatusCodes.Status403Forbidden, "forbidden_role", $"Your role in this workspace does not allow this (needs {needed} or above)");
 

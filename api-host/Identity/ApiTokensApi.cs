@@ -9,7 +9,7 @@ public static class ApiTokensApi
     {
         var group = routes.MapGroup("/api/user/api-tokens");
         group.MapGet("/", ListAsync).RequireCaller(CallerRequirement.Session);
-        group.MapPost("/", CreateAsync).RequireCaller(CallerRequirement.SessionManage);
+        group.MapPost("/", CreateAsync).RequireCaller(CallerRequirement.SessionManage).RequirePremium();
         group.MapDelete("/{id}", RevokeAsync).RequireCaller(CallerRequirement.SessionManage);
         return group;
     }

@@ -134,6 +134,7 @@ public static class LunalyticsMonitorApi
     {
         { Monitor: { } monitor } => Results.Json(LunalyticsMonitorJson.Monitor(monitor)),
         { Errors: { } errors } => ApiProblem.Invalid(errors),
+        { PlanLimitReached: true } => ApiProblem.PlanLimit("devices"),
         _ => ApiProblem.MonitorNotFound(),
     };
 }

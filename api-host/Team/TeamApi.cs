@@ -53,7 +53,9 @@ public static class TeamApi
             ["role"] = access is null ? null : access.Role.ToString().ToLowerInvariant(),
             ["permissions"] = new JsonArray(permissions.Select(p => (JsonNode?)p).ToArray()),
             ["projectScope"] = access?.ProjectScope is { } scope ? new JsonArray(scope.Select(p => (JsonNode?)p.ToString()).ToArray()) : null,
-            ["capabilities"] = new JsonObject { ["plan"] = "premium", ["writeLocked"] = false, ["bearerTokens"] = true },
+            ["capabilities"] = access is null
+                ? null
+                : new JsonObject { ["plan"] = access.Plan, ["writeLocked"] = access.WriteLocked, ["bearerTokens"] = access.IsPremium, ["premiumFeatures"] = access.IsPremium },
         });
     }
 

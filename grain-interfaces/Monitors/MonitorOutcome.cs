@@ -12,6 +12,9 @@ public sealed record MonitorOutcome
     /// <summary>The project named for a new monitor does not exist in the workspace.</summary>
     [Id(3)] public bool ProjectNotFound { get; init; }
 
+    /// <summary>The workspace's plan allows no more devices.</summary>
+    [Id(4)] public bool PlanLimitReached { get; init; }
+
     public static MonitorOutcome Missing { get; } = new() { NotFound = true };
 
     public static MonitorOutcome Invalid(IReadOnlyDictionary<string, string> errors) => new() { Errors = errors };

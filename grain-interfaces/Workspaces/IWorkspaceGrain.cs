@@ -60,6 +60,12 @@ public interface IWorkspaceGrain : IGrainWithGuidKey
     /// <summary>Makes the user a member as the invitation says; single use, only for the invited email.</summary>
     Task<InvitationOutcome> AcceptInvitationAsync(Guid invitationId, Guid userId, string email);
 
+    /// <summary>Puts the workspace on a plan (free or premium); above the plan's limits it becomes write-locked.</summary>
+    Task SetPlanAsync(string plan);
+
+    /// <summary>The plan, its limits and the current usage.</summary>
+    Task<PlanStatus> PlanStatusAsync();
+
     /// <summary>Claims the workspace-wide refresh slot (at most once per minute): zero when granted, else how long to wait.</summary>
     Task<TimeSpan> ClaimRefreshAllAsync();
 }

@@ -7,4 +7,5 @@ public sealed record ProjectOutcome
     [Id(0)] public ProjectInfo? Project { get; init; }
     [Id(1)] public bool NotFound { get; init; }
     [Id(2)] public IReadOnlyDictionary<string, string>? Errors { get; init; }
+    [Id(3)] public bool PlanLimitReached { get; init; }
 }

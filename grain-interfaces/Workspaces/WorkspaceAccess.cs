@@ -2,13 +2,19 @@ namespace OrleansMonitor.GrainInterfaces.Workspaces;
 
 /// <summary>What one user may do in one workspace: the answer to every authorization question of the API host.</summary>
 /// <param name="ProjectScope">The projects the member sees; null for all. Everything outside is invisible (404).</param>
+/// <param name="Plan">free or premium.</param>
+/// <param name="WriteLocked">The workspace is above its plan's limits: reads work, writes are refused.</param>
 [GenerateSerializer, Immutable, Alias("OrleansMonitor.WorkspaceAccess")]
 public sealed record WorkspaceAccess(
     [property: Id(0)] Guid WorkspaceId,
     [property: Id(1)] Guid UserId,
     [property: Id(2)] WorkspaceRole Role,
-    [property: Id(3)] IReadOnlyList<Guid>? ProjectScope)
+    [property: Id(3)] IReadOnlyList<Guid>? ProjectScope,
+    [property: Id(4)] string Plan = "premium",
+    [property: Id(5)] bool WriteLocked = false)
 {
+    public bool IsPremium => Plan == "premium";
+
     public bool CanWrite => Role >= WorkspaceRole.Editor;
 
     public bool CanManage => Role >= WorkspaceRole.Admin;

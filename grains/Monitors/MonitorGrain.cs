@@ -84,7 +84,7 @@ public sealed class MonitorGrain(
         if (registration.ProjectId is not { } joined)
         {
             DeactivateOnIdle();
-            return new MonitorOutcome { ProjectNotFound = true };
+            return registration.LimitReached ? new MonitorOutcome { PlanLimitReached = true } : new MonitorOutcome { ProjectNotFound = true };
         }
 
         await storage.Directory.UpsertAsync(MonitorId, workspaceId, joined, normalized.Type, normalized.Name);

@@ -12,6 +12,7 @@ public sealed class WorkspaceGrain(
     [PersistentState("workspace", StorageNames.Monitors)] IPersistentState<WorkspaceState> state,
     MonitorDirectory directory,
     MembershipStore memberships,
+    Microsoft.Extensions.Options.IOptions<PlansOptions> plans,
     TimeProvider time) : Grain, IWorkspaceGrain
 {
     private const string DefaultProjectName = "Default";
@@ -37,10 +38,35 @@ public sealed class WorkspaceGrain(
         }
     }
 
-    public Task<WorkspaceAccess?> AccessOfAsync(Guid userId) =>
-        Task.FromResult(userId == WorkspaceId
-            ? new WorkspaceAccess(WorkspaceId, userId, WorkspaceRole.Owner, null)
-            : _members.GetValueOrDefault(userId));
+    public Task<WorkspaceAccess?> AccessOfAsync(Guid userId)
+    {
+        var access = userId == WorkspaceId ? new WorkspaceAccess(WorkspaceId, userId, WorkspaceRole.Owner, null) : _members.GetValueOrDefault(userId);
+        return Task.FromResult(access is null ? null : access with { Plan = Plan, WriteLocked = IsWriteLocked });
+    }
+
+    public async Task SetPlanAsync(string plan)
+    {
+        if (plan is not (PlansOptions.Free or PlansOptions.Premium))
+        {
+            throw new ArgumentOutOfRangeException(nameof(plan), plan, "A plan is free or premium");
+        }
+
+        state.State.Plan = plan;
+        await state.WriteStateAsync();
+    }
+
+    public Task<PlanStatus> PlanStatusAsync()
+    {
+        var limits = Limits;
+        return Task.FromResult(new PlanStatus(Plan, limits.Projects, limits.Devices, limits.Tokens, limits.MinIntervalSeconds, state.State.Projects.Count, _devices.Count, IsWriteLocked));
+    }
+
+    private string Plan => state.State.Plan ?? plans.Value.DefaultPlan;
+
+    private PlanLimits Limits => plans.Value.LimitsOf(Plan);
+
+    /// <summary>Above the plan's limits (e.g. after a downgrade): reads keep working, writes are refused until back within them.</summary>
+    private bool IsWriteLocked => state.State.Projects.Count > Limits.Projects || _devices.Count > Limits.Devices;
 
     public async Task<InvitationOutcome> InviteAsync(Guid invitedBy, string email, WorkspaceRole role, IReadOnlyList<Guid>? projectScope, TimeSpan validFor)
     {
@@ -147,6 +173,11 @@ public sealed class WorkspaceGrain(
         }
 
         await EnsureDefaultProjectAsync();
+        if (state.State.Projects.Count >= Limits.Projects)
+        {
+            return new ProjectOutcome { PlanLimitReached = true };
+        }
+
         var project = new ProjectRecord(Guid.NewGuid(), name.Trim(), Clean(description), time.GetUtcNow());
         state.State.Projects[project.Id] = project;
         await state.WriteStateAsync();
@@ -209,6 +240,11 @@ public sealed class WorkspaceGrain(
         if (!state.State.Projects.ContainsKey(target))
         {
             return new DeviceRegistration(null);
+        }
+
+        if (!_devices.ContainsKey(device.Id) && _devices.Count >= Limits.Devices)
+        {
+            return new DeviceRegistration(null, LimitReached: true);
         }
 
         // The monitor grain writes its om_monitors row (project included) right after this answer.

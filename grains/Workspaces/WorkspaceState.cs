@@ -6,4 +6,6 @@ public sealed class WorkspaceState
 {
     [Id(0)] public Dictionary<Guid, ProjectRecord> Projects { get; set; } = [];
     [Id(1)] public Guid? DefaultProjectId { get; set; }
+    /// <summary>free or premium; null means the configured default.</summary>
+    [Id(3)] public string? Plan { get; set; }
 }
