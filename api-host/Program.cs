@@ -1,3 +1,4 @@
+using OrleansMonitor.ApiHost.Account;
 using OrleansMonitor.ApiHost.Dashmon;
 using OrleansMonitor.ApiHost.Diagnostics;
 using OrleansMonitor.ApiHost.Health;
@@ -48,6 +49,7 @@ app.MapMaintenanceApi();
 app.MapHeartbeatReceiverApi();
 app.MapAnalyticsApi();
 app.MapTeamApi();
+app.MapAccountApi();
 
 app.Run();
 

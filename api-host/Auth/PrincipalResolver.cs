@@ -32,6 +32,9 @@ public sealed class PrincipalResolver(IClusterClient cluster, IMemoryCache cache
 
     public void ForgetSession(string secret) => cache.Remove("s:" + Digest(secret));
 
+    /// <summary>Forgets a session known only by the hex SHA-256 of its secret (a revocation from the session list).</summary>
+    public void ForgetSessionDigest(string hexDigest) => cache.Remove("s:" + hexDigest.ToUpperInvariant());
+
     public void ForgetToken(Guid tokenId)
     {
         if (_tokenCacheKeys.TryRemove(tokenId, out var key))

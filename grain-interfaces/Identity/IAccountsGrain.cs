@@ -32,6 +32,18 @@ public interface IAccountsGrain : IGrainWithIntegerKey
     /// <summary>Makes <paramref name="workspaceId"/> the session's active workspace. False when the user is not a member.</summary>
     Task<bool> SwitchWorkspaceAsync(string sessionSecret, Guid userId, Guid workspaceId);
 
+    /// <summary>The user's live sessions; <paramref name="currentSecret"/> marks the caller's own.</summary>
+    Task<IReadOnlyList<SessionInfo>> ListSessionsAsync(Guid userId, string? currentSecret);
+
+    /// <summary>Ends one of the user's sessions; returns the hex SHA-256 of its secret (to drop cached answers), or null when there is no such live session.</summary>
+    Task<string?> RevokeSessionAsync(Guid userId, Guid sessionId);
+
+    /// <summary>The user's IANA time zone (UTC until set).</summary>
+    Task<string> TimeZoneOfAsync(Guid userId);
+
+    /// <summary>Sets the user's time zone; false when <paramref name="timeZone"/> is not a known IANA zone name.</summary>
+    Task<bool> SetTimeZoneAsync(Guid userId, string timeZone);
+
     /// <summary>True when the database answers.</summary>
     Task<bool> PingDatabaseAsync();
 }

@@ -116,6 +116,26 @@ public sealed class AccountsGrain(
 
     public Task<bool> PingDatabaseAsync() => store.PingAsync();
 
+    public Task<IReadOnlyList<SessionInfo>> ListSessionsAsync(Guid userId, string? currentSecret) =>
+        store.LiveSessionsAsync(userId, currentSecret is null ? null : SecretToken.Hash(currentSecret), time.GetUtcNow());
+
+    public async Task<string?> RevokeSessionAsync(Guid userId, Guid sessionId) =>
+        await store.EndSessionByIdAsync(userId, sessionId, time.GetUtcNow()) is { } digest ? Convert.ToHexString(digest) : null;
+
+    public Task<string> TimeZoneOfAsync(Guid userId) => store.TimeZoneOfAsync(userId);
+
+    public async Task<bool> SetTimeZoneAsync(Guid userId, string timeZone)
+    {
+        // IANA names only ("Europe/Paris", "UTC"): the zone database of this machine decides.
+        if (timeZone.Length is 0 or > 64 || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) || !zone.HasIanaId)
+        {
+            return false;
+        }
+
+        await store.SetTimeZoneAsync(userId, zone.Id);
+        return true;
+    }
+
     public async Task<InvitationOutcome> AcceptInvitationAsync(string token, Guid userId, string email)
     {
         if (token.Length is 0 or > 200 || await memberships.InvitationByTokenAsync(SecretToken.Hash(token)) is not { } invitation)

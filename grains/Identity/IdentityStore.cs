@@ -176,6 +176,55 @@ public sealed class IdentityStore(NpgsqlDataSource dataSource)
         return await command.ExecuteNonQueryAsync() == 1;
     }
 
+    public async Task<IReadOnlyList<SessionInfo>> LiveSessionsAsync(Guid userId, byte[]? currentHash, DateTimeOffset now)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT id, created_at, expires_at, workspace_id, secret_hash = $3 FROM om_sessions
+            WHERE user_id = $1 AND ended_at IS NULL AND expires_at > $2 ORDER BY created_at DESC LIMIT 100
+            """);
+        command.Parameters.AddWithValue(userId);
+        command.Parameters.AddWithValue(now.UtcDateTime);
+        command.Parameters.AddWithValue(currentHash ?? []);
+        var sessions = new List<SessionInfo>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            sessions.Add(new SessionInfo(reader.GetGuid(0), ToUtc(reader.GetDateTime(1)), ToUtc(reader.GetDateTime(2)), reader.GetGuid(3), reader.GetBoolean(4)));
+        }
+
+        return sessions;
+    }
+
+    /// <summary>Ends a live session by its public id; returns its secret hash (to forget cached answers) or null.</summary>
+    public async Task<byte[]?> EndSessionByIdAsync(Guid userId, Guid sessionId, DateTimeOffset now)
+    {
+        await using var command = dataSource.CreateCommand("""
+            UPDATE om_sessions SET ended_at = $3 WHERE id = $2 AND user_id = $1 AND ended_at IS NULL RETURNING secret_hash
+            """);
+        command.Parameters.AddWithValue(userId);
+        command.Parameters.AddWithValue(sessionId);
+        command.Parameters.AddWithValue(now.UtcDateTime);
+        return await command.ExecuteScalarAsync() as byte[];
+    }
+
+    public async Task<string> TimeZoneOfAsync(Guid userId)
+    {
+        await using var command = dataSource.CreateCommand("SELECT timezone FROM om_user_preferences WHERE user_id = $1");
+        command.Parameters.AddWithValue(userId);
+        return await command.ExecuteScalarAsync() as string ?? "UTC";
+    }
+
+    public async Task SetTimeZoneAsync(Guid userId, string timeZone)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO om_user_preferences (user_id, timezone) VALUES ($1, $2)
+            ON CONFLICT (user_id) DO UPDATE SET timezone = EXCLUDED.timezone, updated_at = now()
+            """);
+        command.Parameters.AddWithValue(userId);
+        command.Parameters.AddWithValue(timeZone);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public async Task<bool> PingAsync()
     {
         try
