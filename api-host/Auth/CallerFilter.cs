@@ -24,30 +24,27 @@ public sealed class CallerFilter(CallerRequirement requirement) : IEndpointFilte
         var isSession = principal.AccessLevel == AccessLevel.Session;
         var needsSession = requirement is CallerRequirement.Session or CallerRequirement.SessionManage;
         var changes = requirement is not (CallerRequirement.Read or CallerRequirement.Session);
-        var denial =
-            needsSession && !isSession ? ApiProblem.SessionRequired()
+        var cluster = http.RequestServices.GetRequiredService<IClusterClient>();
+        var access = await cluster.GetGrain<IWorkspaceGrain>(principal.WorkspaceId).AccessOfAsync(principal.UserId);
+
+        // In order: a token of a free workspace does not authenticate at all; then the credential's kind and level;
+        // then membership, the write lock and the role.
+        IResult? denial =
+            !isSession && access is { IsPremium: false } ? ApiProblem.Of(StatusCodes.Status401Unauthorized, "premium_required", "Bearer tokens are a Premium feature; this workspace is on the free plan")
+            : needsSession && !isSession ? ApiProblem.SessionRequired()
             : changes && !principal.CanWrite ? ApiProblem.ReadOnlyToken()
             // A browser carries the session cookie on cross-site requests too: a cookie-authenticated change must
             // come from this site (tokens are not sent by browsers on their own, so they are not at risk).
             : changes && isSession && IsCrossSite(http.Request) ? ApiProblem.ForeignOrigin()
-            : null;
-
-        WorkspaceAccess? access = null;
-        if (denial is null)
-        {
-            var cluster = http.RequestServices.GetRequiredService<IClusterClient>();
-            access = await cluster.GetGrain<IWorkspaceGrain>(principal.WorkspaceId).AccessOfAsync(principal.UserId);
-            denial = (access, requirement) switch
+            : (access, requirement) switch
             {
                 (null, not CallerRequirement.Session) => ApiProblem.Of(StatusCodes.Status403Forbidden, "not_a_member", "You are not a member of the active workspace"),
-                ({ IsPremium: false }, _) when !isSession => ApiProblem.Of(StatusCodes.Status401Unauthorized, "premium_required", "Bearer tokens are a Premium feature; this workspace is on the free plan"),
                 ({ WriteLocked: true }, CallerRequirement.Write or CallerRequirement.Manage or CallerRequirement.SessionManage) =>
                     ApiProblem.Of(StatusCodes.Status403Forbidden, "write_locked", "This workspace is above its plan's limits: reads work, changes are locked"),
                 ({ CanWrite: false }, CallerRequirement.Write) => ApiProblem.ForbiddenRole("editor"),
                 ({ CanManage: false }, CallerRequirement.Manage or CallerRequirement.SessionManage) => ApiProblem.ForbiddenRole("admin"),
                 _ => null,
             };
-        }
 
         if (denial is not null)
         {
