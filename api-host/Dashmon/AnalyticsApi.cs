@@ -112,7 +112,8 @@ public static class AnalyticsApi
 
         var workspaceId = CallerFilter.CallerOf(http).WorkspaceId;
         var projects = (await cluster.GetGrain<IWorkspaceGrain>(workspaceId).ListProjectsAsync()).Where(p => CallerFilter.Sees(http, p.Id)).ToArray();
-        var rows = await Analytics(cluster).UptimeAsync(workspaceId, c.Unit, c.Since);
+        var timeZone = await cluster.GetGrain<IAccountsGrain>(0).TimeZoneOfAsync(CallerFilter.CallerOf(http).UserId);
+        var rows = await Analytics(cluster).UptimeAsync(workspaceId, c.Unit, c.Since, timeZone);
         var deviceProject = projects.SelectMany(p => p.Devices.Select(d => (Device: d, Project: p))).ToDictionary(x => x.Device.Id);
         var byDevice = rows.Where(r => deviceProject.ContainsKey(r.DeviceId)).ToLookup(r => r.DeviceId);
 
@@ -135,6 +136,7 @@ public static class AnalyticsApi
             ["period"] = period ?? "daily",
             ["since"] = DeviceJson.Iso(c.Since),
             ["excludeMaintenance"] = exclude,
+            ["timezone"] = timeZone,
             ["devices"] = devices,
             ["projects"] = projectRows,
         });

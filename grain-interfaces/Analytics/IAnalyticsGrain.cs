@@ -11,6 +11,6 @@ public interface IAnalyticsGrain : IGrainWithIntegerKey
     /// <summary>Incidents of the workspace: open (null = all, true = open only, false = resolved only), newest first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<IncidentView>> IncidentsAsync(Guid workspaceId, bool? open, int limit);
 
-    /// <summary>Checks and up checks per device and period (day, week or month, UTC) since <paramref name="since"/>.</summary>
-    Task<IReadOnlyList<UptimeRow>> UptimeAsync(Guid workspaceId, string period, DateTimeOffset since);
+    /// <summary>Checks and up checks per device and period (day, week or month, in the IANA <paramref name="timeZone"/>) since <paramref name="since"/>.</summary>
+    Task<IReadOnlyList<UptimeRow>> UptimeAsync(Guid workspaceId, string period, DateTimeOffset since, string timeZone = "UTC");
 }

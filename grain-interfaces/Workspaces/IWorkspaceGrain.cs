@@ -20,7 +20,7 @@ public interface IWorkspaceGrain : IGrainWithGuidKey
     Task<bool> HasProjectAsync(Guid projectId);
 
     /// <summary>Called by a monitor grain when it is created: joins <paramref name="projectId"/> (the default project when null).</summary>
-    Task<DeviceRegistration> RegisterDeviceAsync(DeviceSummary device, Guid? projectId);
+    Task<DeviceRegistration> RegisterDeviceAsync(DeviceSummary device, Guid? projectId, int intervalSeconds);
 
     /// <summary>Called by a monitor grain when it is deleted. Idempotent.</summary>
     Task UnregisterDeviceAsync(Guid deviceId);

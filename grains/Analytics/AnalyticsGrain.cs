@@ -101,11 +101,11 @@ public sealed class AnalyticsGrain(NpgsqlDataSource dataSource, TimeProvider tim
         return incidents;
     }
 
-    public async Task<IReadOnlyList<UptimeRow>> UptimeAsync(Guid workspaceId, string period, DateTimeOffset since)
+    public async Task<IReadOnlyList<UptimeRow>> UptimeAsync(Guid workspaceId, string period, DateTimeOffset since, string timeZone = "UTC")
     {
         var unit = period switch { "day" => "day", "week" => "week", "month" => "month", _ => throw new ArgumentOutOfRangeException(nameof(period)) };
         await using var command = dataSource.CreateCommand($"""
-            SELECT r.monitor_id, date_trunc('{unit}', r.bucket AT TIME ZONE 'UTC') AS period_start,
+            SELECT r.monitor_id, date_trunc('{unit}', r.bucket, $3) AS period_start,
                    sum(r.checks)::bigint, sum(r.up_checks)::bigint, sum(r.maintenance_checks)::bigint, sum(r.maintenance_up_checks)::bigint
             FROM om_rollups_5m r JOIN om_monitors m ON m.monitor_id = r.monitor_id
             WHERE m.workspace_id = $1 AND r.bucket >= $2
@@ -114,11 +114,12 @@ public sealed class AnalyticsGrain(NpgsqlDataSource dataSource, TimeProvider tim
             """);
         command.Parameters.AddWithValue(workspaceId);
         command.Parameters.AddWithValue(since.UtcDateTime);
+        command.Parameters.AddWithValue(timeZone);
         var rows = new List<UptimeRow>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            rows.Add(new UptimeRow(reader.GetGuid(0), new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc)), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5)));
+            rows.Add(new UptimeRow(reader.GetGuid(0), Utc(reader.GetDateTime(1)), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5)));
         }
 
         return rows;

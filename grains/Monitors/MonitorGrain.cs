@@ -80,11 +80,16 @@ public sealed class MonitorGrain(
 
         var now = time.GetUtcNow();
         var registration = await GrainFactory.GetGrain<IWorkspaceGrain>(workspaceId)
-            .RegisterDeviceAsync(new DeviceSummary(MonitorId, projectId ?? Guid.Empty, normalized.Name, normalized.Type, "pending", null, null, 0), projectId);
+            .RegisterDeviceAsync(new DeviceSummary(MonitorId, projectId ?? Guid.Empty, normalized.Name, normalized.Type, "pending", null, null, 0), projectId, normalized.Interval);
         if (registration.ProjectId is not { } joined)
         {
             DeactivateOnIdle();
-            return registration.LimitReached ? new MonitorOutcome { PlanLimitReached = true } : new MonitorOutcome { ProjectNotFound = true };
+            return registration switch
+            {
+                { MinIntervalSeconds: { } min } => MonitorOutcome.Invalid(IntervalBelowPlan(min)),
+                { LimitReached: true } => new MonitorOutcome { PlanLimitReached = true },
+                _ => new MonitorOutcome { ProjectNotFound = true },
+            };
         }
 
         await storage.Directory.UpsertAsync(MonitorId, workspaceId, joined, normalized.Type, normalized.Name);
@@ -121,6 +126,12 @@ public sealed class MonitorGrain(
         if (!MonitorConfigRules.TryNormalize(config, out var normalized, out var errors))
         {
             return MonitorOutcome.Invalid(errors);
+        }
+
+        var plan = await Workspace.PlanStatusAsync();
+        if (normalized.Interval < plan.MinIntervalSeconds)
+        {
+            return MonitorOutcome.Invalid(IntervalBelowPlan(plan.MinIntervalSeconds));
         }
 
         if (normalized.Type == MonitorType.Heartbeat && string.IsNullOrEmpty(normalized.Heartbeat!.Token))
@@ -534,6 +545,9 @@ public sealed class MonitorGrain(
         var p = _latency.Percentiles(now, window);
         return new LatencyPercentiles(name, p.Count, p.P50, p.P95, p.P99);
     }
+
+    private static Dictionary<string, string> IntervalBelowPlan(int minimum) =>
+        new() { ["interval"] = $"Interval must be at least {minimum} seconds on this workspace's plan" };
 
     private bool BelongsTo(Guid workspaceId) => state.State.Exists && state.State.WorkspaceId == workspaceId;
 

@@ -234,8 +234,13 @@ public sealed class WorkspaceGrain(
 
     public Task<bool> HasProjectAsync(Guid projectId) => Task.FromResult(state.State.Projects.ContainsKey(projectId));
 
-    public async Task<DeviceRegistration> RegisterDeviceAsync(DeviceSummary device, Guid? projectId)
+    public async Task<DeviceRegistration> RegisterDeviceAsync(DeviceSummary device, Guid? projectId, int intervalSeconds)
     {
+        if (intervalSeconds < Limits.MinIntervalSeconds)
+        {
+            return new DeviceRegistration(null, MinIntervalSeconds: Limits.MinIntervalSeconds);
+        }
+
         var target = projectId ?? await EnsureDefaultProjectAsync();
         if (!state.State.Projects.ContainsKey(target))
         {

@@ -71,4 +71,24 @@ public sealed class AccountTests(ClusterFixture fixture)
         Assert.Equal(2, summary["plan"]!["usage"]!["projects"]!.GetValue<int>());
         Assert.False(legacy["legacyToken"]!["exists"]!.GetValue<bool>());
     }
+
+    [Fact]
+    public async Task UptimeReportPeriodsFollowTheUsersTimeZone()
+    {
+        var user = await fixture.NewUserAsync();
+        var project = await Dashmon.DashmonClient.CreateProjectAsync(user, "Zoned");
+        var device = Guid.Parse((await Dashmon.DashmonClient.CreateDeviceAsync(user, project, new { name = "Zoned", type = "heartbeat", heartbeat = new { interval = 86400, grace = 0 } }))["id"]!.GetValue<string>());
+        var bucket = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(-2).AddHours(12), TimeSpan.Zero);
+        await fixture.Monitoring.Database.ExecuteAsync("INSERT INTO om_rollups_5m VALUES ($1, $2, 4, 3, 30, 5, 10, 0, 0)", device, bucket.UtcDateTime);
+        Assert.Equal(HttpStatusCode.OK, (await user.Session.PutAsJsonAsync("/api/user/preferences/timezone", new { timezone = "Pacific/Kiritimati" })).StatusCode);
+
+        var report = (await user.Session.GetFromJsonAsync<JsonObject>("/api/reports/uptime?period=daily"))!;
+
+        Assert.Equal("Pacific/Kiritimati", report["timezone"]!.GetValue<string>());
+        var period = report["devices"]!.AsArray().Single(d => d!["deviceId"]!.GetValue<string>() == device.ToString())!["periods"]!.AsArray().Single()!;
+        // 12:00 UTC is 02:00 the next day at UTC+14, whose local midnight is 10:00 UTC.
+        Assert.Equal(bucket.AddHours(-2).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"), period["start"]!.GetValue<string>());
+        Assert.Equal(4, period["checks"]!.GetValue<long>());
+        Assert.Equal(75, period["uptimePercentage"]!.GetValue<double>());
+    }
 }

@@ -16,8 +16,8 @@ public sealed class AuthorizationMatrixTests(ClusterFixture fixture)
 {
     private enum Caller { Anonymous, Viewer, Editor, Admin, Owner, Scoped, ReadOnlyToken, ReadWriteToken, ExpiredToken, FreeWorkspaceToken, Outsider }
 
-    /// <summary>What a route needs: Read, Write, Manage (admin), Session (any session), SessionManage (admin session).</summary>
-    private enum Need { Read, Write, Manage, Session, SessionManage }
+    /// <summary>What a route needs: nothing (Public), Read, Write, Manage (admin), Session (any session), SessionManage (admin session).</summary>
+    private enum Need { Public, Read, Write, Manage, Session, SessionManage }
 
     /// <param name="OwnerResource">The route names a project or device of the owner's workspace (others get 404).</param>
     /// <param name="Creates">Scoped members may not create here (403 forbidden_scope).</param>
@@ -93,6 +93,12 @@ public sealed class AuthorizationMatrixTests(ClusterFixture fixture)
         var end = DateTimeOffset.UtcNow.AddHours(1);
         return
         [
+            new("GET", "/api/health", Need.Public, 200),
+            new("GET", "/health/live", Need.Public, 200),
+            new("GET", "/api/meta/capabilities", Need.Public, 200),
+            new("POST", "/api/auth/register", Need.Public, 422, Body: new { email = "not-an-email", password = "short", name = "" }),
+            new("POST", "/api/auth/login", Need.Public, 400, Body: new { email = 5 }),
+            new("POST", "/api/incoming/heartbeat/not-a-token", Need.Public, 404),
             new("GET", "/api/me", Need.Read, 200),
             new("GET", "/api/projects", Need.Read, 200),
             new("GET", $"/api/projects/{p}/devices/{d}", Need.Read, 200, OwnerResource: true),
@@ -144,11 +150,18 @@ public sealed class AuthorizationMatrixTests(ClusterFixture fixture)
             new("PUT", "/api/user/preferences/timezone", Need.Session, 200, Body: new { timezone = "UTC" }),
             new("GET", "/api/user/api-token", Need.Session, 200),
             new("POST", "/api/user/account-context", Need.Session, 200, OwnerResource: true, Body: new { ownerUserId = w.Owner.UserId }),
+            // Last: it ends the sessions it is called with.
+            new("POST", "/api/auth/logout", Need.Read, 200),
         ];
     }
 
     private static int Expected(Route route, Caller caller, HashSet<Caller> refreshed)
     {
+        if (route.Need == Need.Public)
+        {
+            return route.Ok;
+        }
+
         var isToken = caller is Caller.ReadOnlyToken or Caller.ReadWriteToken;
         var sessionOnly = route.Need is Need.Session or Need.SessionManage;
         var changes = route.Need is Need.Write or Need.Manage or Need.SessionManage;
@@ -252,10 +265,13 @@ public sealed class AuthorizationMatrixTests(ClusterFixture fixture)
         }
 
         Assert.True(mismatches.Count == 0, $"{mismatches.Count} of {checkedCount} checks differ:\n" + string.Join("\n", mismatches));
-        Assert.True(checkedCount > 500);
+        Assert.True(checkedCount > 600);
 
         // Nothing of the owner's was changed by the callers that had no right to: the device kept its name and project.
-        var device = await Dashmon.DashmonClient.DeviceAsync(world.Owner, world.Project, world.Device);
+        var owner = fixture.Api.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await owner.PostAsJsonAsync("/api/auth/login", new { email = world.Owner.Email, password = world.Owner.Password })).StatusCode);
+        var device = (await owner.GetFromJsonAsync<JsonObject>($"/api/projects/{world.Project}/devices/{world.Device}"))!["device"]!;
         Assert.Equal("Port", device["name"]!.GetValue<string>());
+        Assert.Equal(world.Project.ToString(), device["projectId"]!.GetValue<string>());
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using OrleansMonitor.GrainInterfaces.Workspaces;
+using OrleansMonitor.Tests.Dashmon;
 using OrleansMonitor.Tests.Infrastructure;
 
 namespace OrleansMonitor.Tests.Team;
@@ -73,5 +74,24 @@ public sealed class PlanTests(ClusterFixture fixture)
         Assert.Equal(3, status.Projects);
         Assert.Equal(3, status.ProjectLimit);
         Assert.False(status.WriteLocked);
+    }
+
+    [Fact]
+    public async Task FreePlanRefusesIntervalsBelowItsMinimum()
+    {
+        var user = await fixture.NewUserAsync();
+        await Workspace(user).SetPlanAsync("free");
+        var project = await user.DefaultProjectAsync();
+
+        var refused = await ApiAssert.ErrorAsync(
+            await user.Session.PostAsJsonAsync($"/api/projects/{project}/devices", new { name = "Too eager", type = "tcp", host = "127.0.0.1", port = 9, interval = 60 }),
+            HttpStatusCode.UnprocessableEntity,
+            "validation_failed");
+        Assert.Contains("300", refused["errors"]!["interval"]!.GetValue<string>());
+        var accepted = await Dashmon.DashmonClient.CreateDeviceAsync(user, project, new { name = "Patient", type = "tcp", host = "127.0.0.1", port = 9, interval = 300 });
+        await ApiAssert.ErrorAsync(
+            await user.Session.PutAsJsonAsync($"/api/devices/{accepted["id"]!.GetValue<string>()}", new { interval = 120 }),
+            HttpStatusCode.UnprocessableEntity,
+            "validation_failed");
     }
 }
