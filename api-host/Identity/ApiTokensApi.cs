@@ -61,6 +61,11 @@ public static class ApiTokensApi
 
         var caller = CallerFilter.CallerOf(http);
         var issued = await cluster.GetGrain<IAccountsGrain>(0).CreateApiTokenAsync(caller.UserId, caller.WorkspaceId, label!, accessLevel!.Value, days);
+        if (issued is null)
+        {
+            return ApiProblem.PlanLimit("API tokens");
+        }
+
         return Results.Json(new { success = true, token = issued.Secret, apiToken = Describe(issued.Info) }, statusCode: StatusCodes.Status201Created);
     }
 

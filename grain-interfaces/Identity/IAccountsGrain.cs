@@ -19,7 +19,8 @@ public interface IAccountsGrain : IGrainWithIntegerKey
     /// <summary>The principal of a live API token, or null when unknown, expired or revoked.</summary>
     Task<Principal?> ResolveApiTokenAsync(string tokenSecret);
 
-    Task<IssuedApiToken> CreateApiTokenAsync(Guid userId, Guid workspaceId, string label, AccessLevel accessLevel, int? expiresInDays);
+    /// <summary>A new token in the workspace, or null when the workspace's plan allows no more live tokens.</summary>
+    Task<IssuedApiToken?> CreateApiTokenAsync(Guid userId, Guid workspaceId, string label, AccessLevel accessLevel, int? expiresInDays);
 
     Task<IReadOnlyList<ApiTokenInfo>> ListApiTokensAsync(Guid userId);
 

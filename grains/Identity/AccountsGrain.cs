@@ -89,11 +89,17 @@ public sealed class AccountsGrain(
     public Task<Principal?> ResolveApiTokenAsync(string tokenSecret) =>
         store.UseLiveApiTokenAsync(SecretToken.Hash(tokenSecret), time.GetUtcNow());
 
-    public async Task<IssuedApiToken> CreateApiTokenAsync(Guid userId, Guid workspaceId, string label, AccessLevel accessLevel, int? expiresInDays)
+    public async Task<IssuedApiToken?> CreateApiTokenAsync(Guid userId, Guid workspaceId, string label, AccessLevel accessLevel, int? expiresInDays)
     {
         if (accessLevel == AccessLevel.Session)
         {
             throw new ArgumentOutOfRangeException(nameof(accessLevel), "A token is read_only or read_write");
+        }
+
+        var plan = await GrainFactory.GetGrain<IWorkspaceGrain>(workspaceId).PlanStatusAsync();
+        if (await store.CountLiveTokensAsync(workspaceId, time.GetUtcNow()) >= plan.TokenLimit)
+        {
+            return null;
         }
 
         var now = time.GetUtcNow();

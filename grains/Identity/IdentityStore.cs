@@ -225,6 +225,16 @@ public sealed class IdentityStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync();
     }
 
+    public async Task<long> CountLiveTokensAsync(Guid workspaceId, DateTimeOffset now)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT count(*) FROM om_api_tokens WHERE workspace_id = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $2)
+            """);
+        command.Parameters.AddWithValue(workspaceId);
+        command.Parameters.AddWithValue(now.UtcDateTime);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     public async Task<bool> PingAsync()
     {
         try

@@ -35,6 +35,7 @@ public sealed class MonitoringCluster : IAsyncLifetime
             ["Monitoring:TimeScale"] = TimeScale.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Monitoring:ReminderPeriod"] = "00:00:05",
             ["HeartbeatWriter:FlushInterval"] = "00:00:00.100",
+            ["Plans:PremiumLimits:Tokens"] = "10",
         }).Build();
 
         var builder = new InProcessTestClusterBuilder(1);

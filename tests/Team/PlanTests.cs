@@ -94,4 +94,22 @@ public sealed class PlanTests(ClusterFixture fixture)
             HttpStatusCode.UnprocessableEntity,
             "validation_failed");
     }
+
+    [Fact]
+    public async Task TokensStopAtThePlansLimit()
+    {
+        var user = await fixture.NewUserAsync();
+        var limit = (await Workspace(user).PlanStatusAsync()).TokenLimit;
+        Assert.Equal(10, limit); // the test cluster's setting
+
+        for (var i = 0; i < limit; i++)
+        {
+            await user.CreateTokenAsync("read_only");
+        }
+
+        await ApiAssert.ErrorAsync(await user.Session.PostAsJsonAsync("/api/user/api-tokens", new { label = "one too many", accessLevel = "read_only" }), HttpStatusCode.Forbidden, "plan_limit_reached");
+        var first = JsonNode.Parse(await user.Session.GetStringAsync("/api/user/api-tokens"))!["tokens"]![0]!["id"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await user.Session.DeleteAsync($"/api/user/api-tokens/{first}")).StatusCode);
+        await user.CreateTokenAsync("read_only");
+    }
 }
