@@ -40,6 +40,11 @@ public sealed class MonitorGrain(
     private LatencyWindow _latency = new();
     private OutageDetector _outage = new(options.Value.FailuresBeforeDown, false);
     private ProbeRequest? _request;
+    private bool _probing;
+
+    // The probe timer interleaves with grain calls (a slow probe must not hold up an edit or a delete), so writes of
+    // the persistent state are serialized here to keep its ETag consistent.
+    private readonly SemaphoreSlim _stateWrites = new(1, 1);
 
     private Guid MonitorId => this.GetPrimaryKey();
 
@@ -107,7 +112,7 @@ public sealed class MonitorGrain(
             CreatedAt = now,
             ProjectId = joined,
         };
-        await state.WriteStateAsync();
+        await SaveStateAsync();
         await this.RegisterOrUpdateReminder(ReminderName, _options.ReminderPeriod, _options.ReminderPeriod);
 
         _request = null;
@@ -157,7 +162,7 @@ public sealed class MonitorGrain(
         var typeChanged = normalized.Type != Config.Type;
         state.State.Config = normalized;
         await storage.Directory.UpsertAsync(MonitorId, workspaceId, state.State.ProjectId, normalized.Type, normalized.Name);
-        await state.WriteStateAsync();
+        await SaveStateAsync();
         _request = null;
         if (typeChanged)
         {
@@ -256,7 +261,7 @@ public sealed class MonitorGrain(
         var token = SecretToken.New();
         await storage.HeartbeatTokens.SetAsync(MonitorId, token);
         state.State.Config = Config with { Heartbeat = push with { Token = token } };
-        await state.WriteStateAsync();
+        await SaveStateAsync();
         return token;
     }
 
@@ -268,7 +273,7 @@ public sealed class MonitorGrain(
         }
 
         state.State.Maintenance = window;
-        await state.WriteStateAsync();
+        await SaveStateAsync();
         ReportToWorkspace();
         return true;
     }
@@ -307,17 +312,32 @@ public sealed class MonitorGrain(
         await storage.History.DeleteMonitorAsync(MonitorId);
         await storage.Incidents.DeleteMonitorAsync(MonitorId);
         await storage.HeartbeatTokens.RemoveAsync(MonitorId);
-        await state.ClearStateAsync();
+        await ClearStoredStateAsync();
         state.State = new MonitorState();
         DeactivateOnIdle();
     }
 
     private async Task OnProbeDueAsync(CancellationToken cancellationToken)
     {
-        if (!state.State.Exists)
+        // The callback interleaves with grain calls; a probe already in flight re-arms the timer when it ends.
+        if (!state.State.Exists || _probing)
         {
             return;
         }
+
+        _probing = true;
+        try
+        {
+            await ProbeOnceAsync(cancellationToken);
+        }
+        finally
+        {
+            _probing = false;
+        }
+    }
+
+    private async Task ProbeOnceAsync(CancellationToken cancellationToken)
+    {
 
         var config = Config;
         var started = time.GetUtcNow();
@@ -349,13 +369,18 @@ public sealed class MonitorGrain(
         }
 
         var outcome = await ObserveAsync(started, result);
+        if (!state.State.Exists)
+        {
+            return;
+        }
 
-        // Timers may fire a little early: plan from the later of now and the planned start, so the same grid point
-        // is never probed twice.
+        // Plan with the configuration as it is now (it may have been edited while the probe ran). Timers may fire a
+        // little early: plan from the later of now and the planned start, so one grid point is never probed twice.
+        var current = Config;
         var now = time.GetUtcNow();
         var next = outcome == ProbeVerdict.Retry
-            ? now + Scaled(config.RetryInterval)
-            : ProbeSchedule.NextStart(MonitorId, IntervalOf(config), now > _plannedStart ? now : _plannedStart);
+            ? now + Scaled(current.RetryInterval)
+            : ProbeSchedule.NextStart(MonitorId, IntervalOf(current), now > _plannedStart ? now : _plannedStart);
         Arm(next);
     }
 
@@ -366,7 +391,7 @@ public sealed class MonitorGrain(
         var verdict = _outage.Observe(result.IsUp);
         if (await ApplyAsync(verdict, heartbeat, result))
         {
-            await state.WriteStateAsync();
+            await SaveStateAsync();
         }
 
         ReportToWorkspace();
@@ -457,7 +482,7 @@ public sealed class MonitorGrain(
 
         if (_timer is null)
         {
-            _timer = this.RegisterGrainTimer(OnProbeDueAsync, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+            _timer = this.RegisterGrainTimer(OnProbeDueAsync, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = true, Interleave = true });
         }
         else
         {
@@ -489,6 +514,32 @@ public sealed class MonitorGrain(
             Observe(heartbeat);
             _lastHeartbeatId = Math.Max(_lastHeartbeatId, heartbeat.Id);
             _lastCheck = heartbeat.Date;
+        }
+    }
+
+    private async Task SaveStateAsync()
+    {
+        await _stateWrites.WaitAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        finally
+        {
+            _stateWrites.Release();
+        }
+    }
+
+    private async Task ClearStoredStateAsync()
+    {
+        await _stateWrites.WaitAsync();
+        try
+        {
+            await state.ClearStateAsync();
+        }
+        finally
+        {
+            _stateWrites.Release();
         }
     }
 

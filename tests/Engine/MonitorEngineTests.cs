@@ -164,4 +164,21 @@ public sealed class MonitorEngineTests(ClusterFixture fixture)
         Assert.Null(await grain.GetHeartbeatsAsync(stranger, HeartbeatRange.Day));
         Assert.True((await grain.UpdateAsync(stranger, HttpConfig(target.Url) with { Name = "Hijacked" })).NotFound);
     }
+
+    [Fact]
+    public async Task ASlowProbeDoesNotHoldUpEditsOrDeletes()
+    {
+        await using var target = SilentTarget.Start();
+        var (grain, workspace, _) = await CreateAsync(HttpConfig(target.Url) with { RequestTimeout = 60 });
+        await Eventually.HoldsAsync(() => Task.FromResult(target.Accepted), accepted => accepted >= 1, "a probe hanging on the silent target");
+
+        var edit = System.Diagnostics.Stopwatch.StartNew();
+        var edited = await grain.UpdateAsync(workspace, HttpConfig(target.Url) with { Name = "Edited while probing", RequestTimeout = 60 });
+        var editTook = edit.Elapsed;
+        var deleted = await grain.DeleteAsync(workspace);
+
+        Assert.Equal("Edited while probing", edited.Monitor!.Config.Name);
+        Assert.True(editTook < TimeSpan.FromSeconds(5), $"the edit waited {editTook} behind a probe");
+        Assert.True(deleted);
+    }
 }

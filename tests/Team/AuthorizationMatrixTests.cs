@@ -42,7 +42,7 @@ public sealed class AuthorizationMatrixTests(ClusterFixture fixture)
         string Id(JsonObject device) => device["id"]!.GetValue<string>();
         var device = Id(await Dashmon.DashmonClient.CreateDeviceAsync(owner, project, new { name = "Port", type = "tcp", host = "127.0.0.1", port = 9, interval = 600 }));
         var http = Id(await Dashmon.DashmonClient.CreateDeviceAsync(owner, project, new { name = "Page", type = "http", url = "http://127.0.0.1:9/", interval = 600 }));
-        var dns = Id(await Dashmon.DashmonClient.CreateDeviceAsync(owner, project, new { name = "Names", type = "dns", interval = 600, dns = new { recordType = "A", name = "example.test", resolver = "127.0.0.1:9" } }));
+        var dns = Id(await Dashmon.DashmonClient.CreateDeviceAsync(owner, project, new { name = "Names", type = "dns", interval = 600, dns = new { recordType = "A", name = "example.test", resolver = "127.0.0.1:9" }, timeout = 5 }));
         var push = Id(await Dashmon.DashmonClient.CreateDeviceAsync(owner, project, new { name = "Cron", type = "heartbeat", heartbeat = new { interval = 3600, grace = 60 } }));
 
         var viewer = await fixture.NewUserAsync();
