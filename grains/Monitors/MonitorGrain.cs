@@ -61,7 +61,26 @@ public sealed class MonitorGrain(
 
         _outage = NewDetector(Config, state.State.IsDown);
         await RebuildFromHistoryAsync(cancellationToken);
+        await JoinDefaultProjectIfUnplacedAsync();
         Arm(FirstStart(Config, time.GetUtcNow()));
+    }
+
+    /// <summary>A monitor stored before workspaces had projects joins its workspace's default project once.</summary>
+    private async Task JoinDefaultProjectIfUnplacedAsync()
+    {
+        if (state.State.ProjectId != Guid.Empty)
+        {
+            return;
+        }
+
+        // An existing monitor is placed whatever the plan's minimum interval (the write lock covers plan limits).
+        var registration = await Workspace.RegisterDeviceAsync(Summary(), null, int.MaxValue);
+        if (registration.ProjectId is { } project)
+        {
+            state.State.ProjectId = project;
+            await storage.Directory.UpsertAsync(MonitorId, state.State.WorkspaceId, project, Config.Type, Config.Name);
+            await SaveStateAsync();
+        }
     }
 
     public async Task<MonitorOutcome> CreateAsync(Guid workspaceId, string ownerEmail, MonitorConfig config, Guid? projectId = null)
