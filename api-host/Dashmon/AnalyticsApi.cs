@@ -159,17 +159,12 @@ public static class AnalyticsApi
 
     private static async Task<IResult> IncidentsAsync(string? status, HttpContext http, IClusterClient cluster)
     {
-        bool? open = (status ?? "all") switch
-        {
-            "open" => true,
-            "resolved" => false,
-            "all" => null,
-            _ => (bool?)false,
-        };
         if (status is not (null or "open" or "resolved" or "all"))
         {
             return BadQuery("status", "status must be open, resolved or all");
         }
+
+        bool? open = status switch { "open" => true, "resolved" => false, _ => null };
 
         var workspaceId = CallerFilter.CallerOf(http).WorkspaceId;
         var incidents = await Analytics(cluster).IncidentsAsync(workspaceId, open, 500);

@@ -86,14 +86,7 @@ public static class ProjectsApi
             return ApiProblem.Invalid(fields.Errors, "Invalid project");
         }
 
-        var workspace = Workspace(http, cluster);
-        var current = (await workspace.ListProjectsAsync()).FirstOrDefault(p => p.Id == projectId);
-        if (current is null)
-        {
-            return ApiProblem.NotFound("Project");
-        }
-
-        var outcome = await workspace.UpdateProjectAsync(projectId, name ?? current.Name, fields.Has("description") || root.TryGetProperty("description", out _) ? description : current.Description);
+        var outcome = await Workspace(http, cluster).UpdateProjectAsync(projectId, name, description, replaceDescription: root.TryGetProperty("description", out _));
         return outcome switch
         {
             { Project: { } project } => Results.Json(new JsonObject { ["success"] = true, ["project"] = Project(project) }),

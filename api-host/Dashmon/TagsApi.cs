@@ -83,14 +83,15 @@ public static class TagsApi
             return ApiProblem.Invalid(errors, "Invalid bulk tag request");
         }
 
-        var outcome = await Workspace(http, cluster).BulkTagsAsync(operation!.Value, await Visibility.VisibleAsync(http, cluster, ids), tags);
+        var visible = await Visibility.VisibleAsync(http, cluster, ids);
+        var outcome = await Workspace(http, cluster).BulkTagsAsync(operation!.Value, visible, tags);
         if (outcome.Error is { } refused)
         {
             return ApiProblem.Invalid(new Dictionary<string, string> { ["tags"] = refused }, "Invalid tags");
         }
 
         var requested = ids.Distinct().Count();
-        var missing = ids.Distinct().Count() - (await Visibility.VisibleAsync(http, cluster, ids)).Distinct().Count() + outcome.Missing.Count;
+        var missing = requested - visible.Distinct().Count() + outcome.Missing.Count;
         return missing == requested
             ? ApiProblem.NotFound("Device")
             : Results.Json(new { success = true, updated = requested - missing, notFound = outcome.Missing });

@@ -7,8 +7,6 @@ public sealed class JsonFields(JsonElement root)
 {
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
 
-    public bool Has(string name) => root.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
-
     public string? String(string name, int maxLength = 2048)
     {
         if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)

@@ -11,7 +11,8 @@ public interface IWorkspaceGrain : IGrainWithGuidKey
 
     Task<ProjectOutcome> CreateProjectAsync(string name, string? description);
 
-    Task<ProjectOutcome> UpdateProjectAsync(Guid projectId, string name, string? description);
+    /// <summary>Changes what is given: a null <paramref name="name"/> keeps the name; the description changes only when <paramref name="replaceDescription"/>.</summary>
+    Task<ProjectOutcome> UpdateProjectAsync(Guid projectId, string? name, string? description, bool replaceDescription);
 
     /// <summary>Deletes the project with its devices, their schedules and data. False when not found.</summary>
     Task<bool> DeleteProjectAsync(Guid projectId);

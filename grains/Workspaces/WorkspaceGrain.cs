@@ -184,13 +184,15 @@ public sealed class WorkspaceGrain(
         return new ProjectOutcome { Project = Info(project, []) };
     }
 
-    public async Task<ProjectOutcome> UpdateProjectAsync(Guid projectId, string name, string? description)
+    public async Task<ProjectOutcome> UpdateProjectAsync(Guid projectId, string? name, string? description, bool replaceDescription)
     {
         if (!state.State.Projects.TryGetValue(projectId, out var project))
         {
             return new ProjectOutcome { NotFound = true };
         }
 
+        name ??= project.Name;
+        description = replaceDescription ? description : project.Description;
         if (!TryValidate(name, description, out var errors))
         {
             return new ProjectOutcome { Errors = errors };
