@@ -13,7 +13,10 @@ namespace OrleansMonitor.Tests.Infrastructure;
 /// 20× so a 20 s interval probes every second. Membership is the test cluster's own; PostgreSQL membership is
 /// covered by the production-hosting tests.
 /// </summary>
-public sealed class MonitoringCluster : IAsyncLifetime
+public sealed class MonitoringCluster(
+    string? serverConnectionString = null,
+    IReadOnlyDictionary<string, string?>? settings = null,
+    Action<ISiloBuilder>? configureSilo = null) : IAsyncLifetime
 {
     public const double TimeScale = 0.05;
 
@@ -28,15 +31,21 @@ public sealed class MonitoringCluster : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync("cluster");
+        _database = await TestDatabase.CreateAsync("cluster", serverConnectionString);
         var connectionString = _database.ConnectionString;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["Monitoring:TimeScale"] = TimeScale.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Monitoring:ReminderPeriod"] = "00:00:05",
             ["HeartbeatWriter:FlushInterval"] = "00:00:00.100",
             ["Plans:PremiumLimits:Tokens"] = "10",
-        }).Build();
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
@@ -51,6 +60,7 @@ public sealed class MonitoringCluster : IAsyncLifetime
                 o.NumVotesForDeathDeclaration = 1;
                 o.TableRefreshTimeout = TimeSpan.FromSeconds(1);
             });
+            configureSilo?.Invoke(silo);
         });
         builder.ConfigureClient(client => client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1)));
         _cluster = builder.Build();

@@ -25,16 +25,18 @@ public sealed class TestDatabase : IAsyncDisposable
         ?? throw new InvalidOperationException(
             "ConnectionStrings__Postgres is not set. Run the suite with ./test.sh, which starts a throwaway PostgreSQL.");
 
-    public static async Task<TestDatabase> CreateAsync(string purpose)
+    /// <summary>A fresh database on <paramref name="serverConnectionString"/> (default: the suite's shared server).</summary>
+    public static async Task<TestDatabase> CreateAsync(string purpose, string? serverConnectionString = null)
     {
         var name = $"om_{purpose}_{Guid.NewGuid():N}"[..40].ToLowerInvariant();
-        await using (var server = NpgsqlDataSource.Create(ServerConnectionString))
+        serverConnectionString ??= ServerConnectionString;
+        await using (var server = NpgsqlDataSource.Create(serverConnectionString))
         await using (var create = server.CreateCommand($"CREATE DATABASE \"{name}\""))
         {
             await create.ExecuteNonQueryAsync();
         }
 
-        var connectionString = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, Pooling = true }.ConnectionString;
+        var connectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name, Pooling = true }.ConnectionString;
         var dataSource = NpgsqlDataSource.Create(connectionString);
         await new SchemaMigrator(dataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
         return new TestDatabase(connectionString, dataSource);
