@@ -36,6 +36,9 @@ public static class MonitoringEngine
         services.AddSingleton<MonitorStorage>();
         services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
         services.AddSingleton<SchedulingStats>();
+        services.AddSingleton<Monitors.MonitorFaults>();
+        services.AddSingleton<Text.SharedStrings>(_ => new Text.SharedStrings());
+        services.AddSingleton<ProbeRunner>();
 
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection("Retention"));
         services.AddSingleton<HeartbeatRetention>();

@@ -38,8 +38,7 @@ public interface IMonitorGrain : IGrainWithGuidKey
     [AlwaysInterleave]
     Task<IReadOnlyList<Heartbeat>?> GetHistoryAsync(Guid workspaceId, int limit);
 
-    /// <summary>Queues an immediate probe and returns at once. False when not found.</summary>
-    [AlwaysInterleave]
+    /// <summary>Queues an immediate probe and returns at once (a probe in flight answers it). False when not found.</summary>
     Task<bool> ProbeNowAsync(Guid workspaceId);
 
     /// <summary>Records a beat of a heartbeat (push) monitor whose receiver token is <paramref name="token"/>. False when it does not match.</summary>

@@ -1,52 +1,70 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 using OrleansMonitor.GrainInterfaces.Workspaces;
 using OrleansMonitor.Grains.Identity;
 using OrleansMonitor.Grains.Metrics;
 using OrleansMonitor.Grains.Probes;
 using OrleansMonitor.Grains.Scheduling;
 using OrleansMonitor.Grains.Storage;
+using OrleansMonitor.Grains.Text;
 
 namespace OrleansMonitor.Grains.Monitors;
 
 /// <summary>
 /// One monitor (a Lunalytics monitor, a Dashmon device). A reminder guarantees re-activation after restarts and silo
-/// loss; while active, a kept-alive grain timer re-armed for each planned start runs the probe (or, for heartbeat
-/// monitors, checks that a beat arrived in time). Results feed the in-memory figures and the outage detector, go to the
-/// per-silo heartbeat writer without waiting, are reported to the workspace, and state transitions open or resolve
-/// incidents (none during maintenance).
+/// loss; while active, one kept-alive grain timer is always armed: for the next planned start, for a push monitor's
+/// deadline, or as the watchdog of a probe in flight. Probe I/O runs outside the grain turn (<see cref="ProbeRunner"/>)
+/// and its result comes back as an ordinary call (<see cref="IMonitorWorkSink"/>), so recording, edits and deletes
+/// never interleave. Results feed the in-memory figures and the outage detector, go to the per-silo heartbeat writer
+/// without waiting, and are reported to the workspace; incident writes are owed in the state until the table has them.
 /// </summary>
+/// <remarks>
+/// The invariant: every existing monitor always has its next probe planned. Whatever recording a result meets (the
+/// database away, a state-write conflict, a timeout) is logged and counted (<see cref="MonitorFaults"/>) and the next
+/// probe is armed regardless; the reminder tick re-arms a monitor whose timer has not fired for two intervals.
+/// </remarks>
 [GrainType("monitor")]
 public sealed class MonitorGrain(
     [PersistentState("monitor", StorageNames.Monitors)] IPersistentState<MonitorState> state,
-    ProbeCatalog probes,
+    ProbeRunner runner,
     MonitorStorage storage,
     SchedulingStats schedulingStats,
+    MonitorFaults faults,
+    SharedStrings sharedStrings,
     TimeProvider time,
     IOptions<MonitorOptions> options,
-    ILogger<MonitorGrain> logger) : Grain, IMonitorGrain, IRemindable
+    ILogger<MonitorGrain> logger) : Grain, IMonitorGrain, IMonitorWorkSink, IRemindable
 {
     internal const string ReminderName = "probe-schedule";
     private static readonly TimeSpan Day = TimeSpan.FromHours(24);
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
 
+    /// <summary>How long past its request timeout a dispatched probe may stay unanswered before the monitor gives it up.</summary>
+    private static readonly TimeSpan ProbeGrace = TimeSpan.FromSeconds(30);
+
+    /// <summary>Incident writes owed at most; beyond it (a long outage of the database with a flapping target) the oldest pairs go.</summary>
+    private const int MaxPendingIncidentChanges = 16;
+
     private readonly MonitorOptions _options = options.Value;
     private IGrainTimer? _timer;
-    private DateTimeOffset _plannedStart;
+    private DateTimeOffset _armedFor;
     private DateTimeOffset? _lastCheck;
+    private DateTimeOffset _beatDeadline;
     private long _lastHeartbeatId;
+    private long _probeSequence;
+    private InFlightProbe? _inFlight;
+    private bool _stateDirty;
+    private bool _incidentsUnverified;
     private RecentHeartbeats _recent = new(options.Value.RecentHeartbeats);
     private RollupSeries _rollups = new();
     private LatencyWindow _latency = new();
     private OutageDetector _outage = new(options.Value.FailuresBeforeDown, false);
     private ProbeRequest? _request;
-    private bool _probing;
-
-    // The probe timer interleaves with grain calls (a slow probe must not hold up an edit or a delete), so writes of
-    // the persistent state are serialized here to keep its ETag consistent.
-    private readonly SemaphoreSlim _stateWrites = new(1, 1);
 
     private Guid MonitorId => this.GetPrimaryKey();
+
+    private bool IsActive => state.State.Exists && state.State.Lifecycle == MonitorLifecycle.Active;
 
     private MonitorConfig Config => state.State.Config!;
 
@@ -59,9 +77,43 @@ public sealed class MonitorGrain(
             return;
         }
 
+        if (!IsActive)
+        {
+            // A tombstone or a create that never finished: complete the removal soon, outside activation.
+            Arm(time.GetUtcNow());
+            return;
+        }
+
         _outage = NewDetector(Config, state.State.IsDown);
-        await RebuildFromHistoryAsync(cancellationToken);
-        await JoinDefaultProjectIfUnplacedAsync();
+        _beatDeadline = time.GetUtcNow() + PushWindow(Config);
+        try
+        {
+            await ReconcileWithIncidentTableAsync(cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            _incidentsUnverified = true;
+            logger.LogWarning(ex, "Monitor {MonitorId} could not read its open incident; it will check again after its next probe", MonitorId);
+        }
+
+        try
+        {
+            await RebuildFromHistoryAsync(cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Monitor {MonitorId} could not read its history; its figures start empty", MonitorId);
+        }
+
+        try
+        {
+            await JoinDefaultProjectIfUnplacedAsync();
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Monitor {MonitorId} could not join its workspace's default project; it will try again at its next activation", MonitorId);
+        }
+
         Arm(FirstStart(Config, time.GetUtcNow()));
     }
 
@@ -79,6 +131,7 @@ public sealed class MonitorGrain(
         {
             state.State.ProjectId = project;
             await storage.Directory.UpsertAsync(MonitorId, state.State.WorkspaceId, project, Config.Type, Config.Name);
+            _stateDirty = true;
             await SaveStateAsync();
         }
     }
@@ -88,7 +141,7 @@ public sealed class MonitorGrain(
         if (state.State.Exists)
         {
             // Creation is keyed by a fresh id; a repeat for the same workspace is an idempotent replay.
-            return state.State.WorkspaceId == workspaceId ? MonitorOutcome.Of(Snapshot()) : MonitorOutcome.Missing;
+            return IsActive && state.State.WorkspaceId == workspaceId ? MonitorOutcome.Of(Snapshot()) : MonitorOutcome.Missing;
         }
 
         if (!MonitorConfigRules.TryNormalize(config, out var normalized, out var errors))
@@ -103,8 +156,9 @@ public sealed class MonitorGrain(
         }
 
         var now = time.GetUtcNow();
-        var registration = await GrainFactory.GetGrain<IWorkspaceGrain>(workspaceId)
-            .RegisterDeviceAsync(new DeviceSummary(MonitorId, projectId ?? Guid.Empty, normalized.Name, normalized.Type, "pending", null, null, 0), projectId, normalized.Interval);
+        var workspace = GrainFactory.GetGrain<IWorkspaceGrain>(workspaceId);
+        var registration = await workspace.RegisterDeviceAsync(
+            new DeviceSummary(MonitorId, projectId ?? Guid.Empty, normalized.Name, normalized.Type, "pending", null, null, 0), projectId, normalized.Interval);
         if (registration.ProjectId is not { } joined)
         {
             DeactivateOnIdle();
@@ -116,28 +170,55 @@ public sealed class MonitorGrain(
             };
         }
 
-        await storage.Directory.UpsertAsync(MonitorId, workspaceId, joined, normalized.Type, normalized.Name);
-        if (normalized.Heartbeat is { } push)
-        {
-            await storage.HeartbeatTokens.SetAsync(MonitorId, push.Token);
-        }
-
+        // All or nothing: the state is written first as "creating", so a create interrupted anywhere below is found
+        // unfinished later and undone; a failure here undoes what was done and answers the failure.
         state.State = new MonitorState
         {
             Exists = true,
+            Lifecycle = MonitorLifecycle.Creating,
             WorkspaceId = workspaceId,
             OwnerEmail = ownerEmail,
             Config = normalized,
             CreatedAt = now,
             ProjectId = joined,
         };
-        await SaveStateAsync();
-        await this.RegisterOrUpdateReminder(ReminderName, _options.ReminderPeriod, _options.ReminderPeriod);
+        try
+        {
+            await state.WriteStateAsync();
+            await storage.Directory.UpsertAsync(MonitorId, workspaceId, joined, normalized.Type, normalized.Name);
+            if (normalized.Heartbeat is { } push)
+            {
+                await storage.HeartbeatTokens.SetAsync(MonitorId, push.Token);
+            }
+
+            await this.RegisterOrUpdateReminder(ReminderName, _options.ReminderPeriod, _options.ReminderPeriod);
+            state.State.Lifecycle = MonitorLifecycle.Active;
+            await state.WriteStateAsync();
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Creating monitor {MonitorId} failed; undoing it", MonitorId);
+            await UndoFailedCreateAsync(workspace);
+            throw;
+        }
 
         _request = null;
         _outage = NewDetector(normalized, false);
+        _beatDeadline = now + PushWindow(normalized);
         Arm(FirstStart(normalized, now));
         return MonitorOutcome.Of(Snapshot());
+    }
+
+    /// <summary>Best effort, step by step: whatever is left behind is finished by the next activation of the "creating" state.</summary>
+    private async Task UndoFailedCreateAsync(IWorkspaceGrain workspace)
+    {
+        await BestEffortAsync("release its place in the workspace", () => workspace.UnregisterDeviceAsync(MonitorId));
+        if (await BestEffortAsync("remove what it stored", () => RemoveStoredDataAsync(callWorkspace: false)))
+        {
+            state.State = new MonitorState();
+        }
+
+        DeactivateOnIdle();
     }
 
     public async Task<MonitorOutcome> UpdateAsync(Guid workspaceId, MonitorConfig config)
@@ -164,11 +245,6 @@ public sealed class MonitorGrain(
             normalized = normalized with { Heartbeat = normalized.Heartbeat with { Token = Config.Heartbeat?.Token ?? SecretToken.New() } };
         }
 
-        if (normalized.Url != Config.Url || normalized.Type != MonitorType.Http)
-        {
-            state.State.Certificate = null;
-        }
-
         if (normalized.Heartbeat?.Token is { } token && token != Config.Heartbeat?.Token)
         {
             await storage.HeartbeatTokens.SetAsync(MonitorId, token);
@@ -178,42 +254,105 @@ public sealed class MonitorGrain(
             await storage.HeartbeatTokens.RemoveAsync(MonitorId);
         }
 
-        var typeChanged = normalized.Type != Config.Type;
-        state.State.Config = normalized;
         await storage.Directory.UpsertAsync(MonitorId, workspaceId, state.State.ProjectId, normalized.Type, normalized.Name);
-        await SaveStateAsync();
+        var previous = (state.State.Config, state.State.Certificate);
+        var typeChanged = normalized.Type != Config.Type;
+        if (normalized.Url != Config.Url || normalized.Type != MonitorType.Http)
+        {
+            state.State.Certificate = null;
+        }
+
+        state.State.Config = normalized;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            (state.State.Config, state.State.Certificate) = previous;
+            throw;
+        }
+
+        _stateDirty = false;
         _request = null;
+        _inFlight = null; // a result of the old configuration is not recorded
         if (typeChanged)
         {
             _outage = NewDetector(normalized, state.State.IsDown);
         }
 
+        _beatDeadline = time.GetUtcNow() + PushWindow(normalized);
         Arm(FirstStart(normalized, time.GetUtcNow()));
         ReportToWorkspace();
         return MonitorOutcome.Of(Snapshot());
     }
 
-    public async Task<bool> DeleteAsync(Guid workspaceId)
+    public Task<bool> DeleteAsync(Guid workspaceId) => DeleteCoreAsync(workspaceId, callWorkspace: true);
+
+    public Task<bool> DeleteDetachedAsync(Guid workspaceId) => DeleteCoreAsync(workspaceId, callWorkspace: false);
+
+    /// <summary>
+    /// Writes the tombstone first (from then on the monitor is gone for every reader and stops probing), then removes
+    /// its data. A removal interrupted half-way is completed by the next activation, timer or reminder tick.
+    /// </summary>
+    private async Task<bool> DeleteCoreAsync(Guid workspaceId, bool callWorkspace)
     {
         if (!BelongsTo(workspaceId))
         {
             return false;
         }
 
-        await Workspace.UnregisterDeviceAsync(MonitorId);
-        await DeleteCoreAsync();
+        state.State.Lifecycle = MonitorLifecycle.Deleting;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State.Lifecycle = MonitorLifecycle.Active;
+            throw;
+        }
+
+        _inFlight = null;
+        _request = null;
+        try
+        {
+            await RemoveStoredDataAsync(callWorkspace);
+            state.State = new MonitorState();
+            _timer?.Dispose();
+            _timer = null;
+            DeactivateOnIdle();
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Deleting monitor {MonitorId} stopped half-way; the tombstone stays and the removal is retried", MonitorId);
+            Arm(time.GetUtcNow() + RemovalRetryDelay);
+        }
+
         return true;
     }
 
-    public async Task<bool> DeleteDetachedAsync(Guid workspaceId)
+    private static readonly TimeSpan RemovalRetryDelay = TimeSpan.FromSeconds(10);
+
+    /// <summary>Removes every trace of the monitor, each step idempotent; the reminder goes last so an interrupted removal is found again.</summary>
+    private async Task RemoveStoredDataAsync(bool callWorkspace)
     {
-        if (!BelongsTo(workspaceId))
+        if (callWorkspace && state.State.WorkspaceId != Guid.Empty)
         {
-            return false;
+            await Workspace.UnregisterDeviceAsync(MonitorId);
         }
 
-        await DeleteCoreAsync();
-        return true;
+        // The index row goes first: the heartbeat writer drops rows of monitors that are no longer indexed.
+        await storage.Directory.RemoveAsync(MonitorId);
+        await storage.History.DeleteMonitorAsync(MonitorId);
+        await storage.Incidents.DeleteMonitorAsync(MonitorId);
+        await storage.HeartbeatTokens.RemoveAsync(MonitorId);
+        if (await this.GetReminder(ReminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        await state.ClearStateAsync();
     }
 
     public Task<MonitorSnapshot?> GetAsync(Guid workspaceId) =>
@@ -249,7 +388,8 @@ public sealed class MonitorGrain(
             return Task.FromResult(false);
         }
 
-        if (Config.Type != MonitorType.Heartbeat)
+        // A probe already in flight answers the request.
+        if (Config.Type != MonitorType.Heartbeat && _inFlight is null)
         {
             Arm(time.GetUtcNow());
         }
@@ -259,14 +399,26 @@ public sealed class MonitorGrain(
 
     public async Task<bool> RecordBeatAsync(string token)
     {
-        if (!state.State.Exists || Config.Heartbeat is not { } push || !CryptographicEquals(push.Token, token))
+        if (!IsActive || Config.Heartbeat is not { } push || !CryptographicEquals(push.Token, token))
         {
             return false;
         }
 
         var now = time.GetUtcNow();
-        await ObserveAsync(now, new ProbeResult(true, "ALIVE", 0, "Heartbeat received"));
-        Arm(now + Scaled(push.IntervalSeconds + push.GraceSeconds));
+        _beatDeadline = now + Scaled(push.IntervalSeconds + push.GraceSeconds);
+        try
+        {
+            await ObserveAsync(now, new ProbeResult(true, "ALIVE", 0, "Heartbeat received"));
+        }
+        catch (Exception ex)
+        {
+            RecordFailed(ex);
+        }
+        finally
+        {
+            Arm(_beatDeadline);
+        }
+
         return true;
     }
 
@@ -280,6 +432,7 @@ public sealed class MonitorGrain(
         var token = SecretToken.New();
         await storage.HeartbeatTokens.SetAsync(MonitorId, token);
         state.State.Config = Config with { Heartbeat = push with { Token = token } };
+        _stateDirty = true;
         await SaveStateAsync();
         return token;
     }
@@ -292,6 +445,7 @@ public sealed class MonitorGrain(
         }
 
         state.State.Maintenance = window;
+        _stateDirty = true;
         await SaveStateAsync();
         ReportToWorkspace();
         return true;
@@ -303,118 +457,240 @@ public sealed class MonitorGrain(
     {
         if (!state.State.Exists)
         {
-            // A reminder that outlived its monitor (e.g. a delete interrupted half-way): clean it up.
-            var stale = await this.GetReminder(reminderName);
-            if (stale is not null)
+            // A reminder that outlived its monitor: clean it up.
+            if (await this.GetReminder(reminderName) is { } stale)
             {
                 await this.UnregisterReminder(stale);
             }
 
             DeactivateOnIdle();
+            return;
         }
 
-        // Otherwise activation has armed the timer already; nothing else to do.
-    }
-
-    private async Task DeleteCoreAsync()
-    {
-        _timer?.Dispose();
-        _timer = null;
-        var reminder = await this.GetReminder(ReminderName);
-        if (reminder is not null)
+        if (!IsActive)
         {
-            await this.UnregisterReminder(reminder);
+            await CompleteRemovalAsync();
+            return;
         }
 
-        // The index row goes first: the heartbeat writer drops rows of monitors that are no longer indexed.
-        await storage.Directory.RemoveAsync(MonitorId);
-        await storage.History.DeleteMonitorAsync(MonitorId);
-        await storage.Incidents.DeleteMonitorAsync(MonitorId);
-        await storage.HeartbeatTokens.RemoveAsync(MonitorId);
-        await ClearStoredStateAsync();
-        state.State = new MonitorState();
-        DeactivateOnIdle();
+        var now = time.GetUtcNow();
+        if (_timer is null || _armedFor < now - StaleAfter(Config))
+        {
+            faults.RearmedByReminderTick();
+            logger.LogWarning("Monitor {MonitorId} had no probe planned since {ArmedFor}; the reminder armed it again", MonitorId, _armedFor);
+            _inFlight = null;
+            Arm(now);
+        }
+
+        if (_stateDirty || state.State.PendingIncidentChanges.Count > 0)
+        {
+            await RetryBookkeepingAsync();
+        }
     }
 
-    private async Task OnProbeDueAsync(CancellationToken cancellationToken)
+    /// <summary>The timer: a planned start, a push monitor's deadline, the watchdog of a probe in flight, or an unfinished removal.</summary>
+    private async Task OnTimerAsync(CancellationToken cancellationToken)
     {
-        // The callback interleaves with grain calls; a probe already in flight re-arms the timer when it ends.
-        if (!state.State.Exists || _probing)
+        if (!state.State.Exists)
         {
             return;
         }
 
-        _probing = true;
+        if (!IsActive)
+        {
+            await CompleteRemovalAsync();
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        DateTimeOffset? next = null;
         try
         {
-            await ProbeOnceAsync(cancellationToken);
+            if (_inFlight is { } probe)
+            {
+                if (now < probe.Deadline)
+                {
+                    return; // fired early: the watchdog is armed again below
+                }
+
+                faults.ProbeLost();
+                logger.LogWarning("Monitor {MonitorId} gave up probe {ProbeId}: no result within {Deadline}", MonitorId, probe.Id, probe.Deadline - probe.StartedAt);
+                _inFlight = null;
+                next = ProbeSchedule.NextStart(MonitorId, IntervalOf(Config), now);
+                return;
+            }
+
+            if (Config.Heartbeat is { } push)
+            {
+                next = await CheckBeatDeadlineAsync(push, now);
+                return;
+            }
+
+            Dispatch(now);
+        }
+        catch (Exception ex)
+        {
+            RecordFailed(ex);
         }
         finally
         {
-            _probing = false;
+            if (IsActive)
+            {
+                Arm(_inFlight?.Deadline ?? next ?? ProbeSchedule.NextStart(MonitorId, IntervalOf(Config), now));
+            }
         }
     }
 
-    private async Task ProbeOnceAsync(CancellationToken cancellationToken)
+    /// <summary>A push monitor's timer is its deadline: reaching it with no beat since means the beat is missing.</summary>
+    private async Task<DateTimeOffset> CheckBeatDeadlineAsync(HeartbeatCheck push, DateTimeOffset now)
     {
-
-        var config = Config;
-        var started = time.GetUtcNow();
-        schedulingStats.Record(started - _plannedStart);
-        if (config.Heartbeat is { } push)
+        if (now < _beatDeadline)
         {
-            // A push monitor's timer is its deadline: reaching it means no beat came in time.
-            var window = push.IntervalSeconds + push.GraceSeconds;
-            var verdict = await ObserveAsync(started, new ProbeResult(false, "MISSED", 0, $"No heartbeat received within {window} s"));
-            Arm(started + Scaled(verdict == ProbeVerdict.Retry ? config.RetryInterval : window));
-            return;
+            return _beatDeadline; // a beat arrived after this tick was queued
         }
 
-        _request ??= BuildRequest(config);
-        ProbeResult result;
+        schedulingStats.Record(now - _armedFor);
+        var window = push.IntervalSeconds + push.GraceSeconds;
+        _beatDeadline = now + Scaled(window);
         try
         {
-            result = await probes.For(config.Type).RunAsync(_request, cancellationToken);
+            var verdict = await ObserveAsync(now, new ProbeResult(false, "MISSED", 0, $"No heartbeat received within {window} s"));
+            if (verdict == ProbeVerdict.Retry)
+            {
+                _beatDeadline = now + Scaled(Config.RetryInterval);
+            }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex)
         {
-            logger.LogWarning(ex, "Probe of monitor {MonitorId} threw", MonitorId);
-            result = new ProbeResult(false, "ERROR", 0, "Probe failed: " + ex.Message);
-        }
-
-        if (!state.State.Exists)
-        {
-            return; // deleted while the probe ran
+            RecordFailed(ex);
         }
 
-        var outcome = await ObserveAsync(started, result);
-        if (!state.State.Exists)
+        return _beatDeadline;
+    }
+
+    /// <summary>Starts the probe outside this turn; the timer becomes its watchdog until the result comes back.</summary>
+    private void Dispatch(DateTimeOffset now)
+    {
+        var config = Config;
+        _request ??= BuildRequest(config);
+        schedulingStats.Record(now - _armedFor);
+        var probe = new InFlightProbe(++_probeSequence, _armedFor, now, now + _request.Timeout + ProbeGrace);
+        _inFlight = probe;
+        Arm(probe.Deadline);
+        var sink = this.AsReference<IMonitorWorkSink>();
+        runner.Start(_request, result => sink.CompleteProbeAsync(new ProbeCompletion(
+            probe.Id, probe.PlannedStart, probe.StartedAt, result.IsUp, result.Status, result.LatencyMs, result.Message, result.Certificate)));
+    }
+
+    public async Task CompleteProbeAsync(ProbeCompletion completion)
+    {
+        if (!IsActive || _inFlight?.Id != completion.ProbeId)
         {
+            faults.StaleResult();
             return;
         }
 
-        // Plan with the configuration as it is now (it may have been edited while the probe ran). Timers may fire a
-        // little early: plan from the later of now and the planned start, so one grid point is never probed twice.
-        var current = Config;
-        var now = time.GetUtcNow();
-        var next = outcome == ProbeVerdict.Retry
-            ? now + Scaled(current.RetryInterval)
-            : ProbeSchedule.NextStart(MonitorId, IntervalOf(current), now > _plannedStart ? now : _plannedStart);
-        Arm(next);
+        _inFlight = null;
+        var verdict = ProbeVerdict.Steady;
+        try
+        {
+            verdict = await ObserveAsync(
+                completion.StartedAt,
+                new ProbeResult(completion.IsUp, completion.Status, completion.LatencyMs, completion.Message, completion.Certificate));
+        }
+        catch (Exception ex)
+        {
+            RecordFailed(ex);
+        }
+        finally
+        {
+            if (IsActive)
+            {
+                // Plan with the configuration as it is now. Timers may fire a little early: plan from the later of now
+                // and the planned start, so one grid point is never probed twice.
+                var now = time.GetUtcNow();
+                Arm(_inFlight?.Deadline ?? (verdict == ProbeVerdict.Retry
+                    ? now + Scaled(Config.RetryInterval)
+                    : ProbeSchedule.NextStart(MonitorId, IntervalOf(Config), now > completion.PlannedStart ? now : completion.PlannedStart)));
+            }
+        }
     }
 
-    /// <summary>Records one result: heartbeat, figures, state machine, incidents, workspace summary.</summary>
+    /// <summary>
+    /// Records one result: heartbeat, figures, state machine, the owed incident writes, workspace summary, state. The
+    /// incident write comes before the state flips (in one step after it), so while the database works no reader sees
+    /// "down without an incident" or "up with one open"; when it is away, the flip happens anyway and the write is owed.
+    /// </summary>
     private async Task<ProbeVerdict> ObserveAsync(DateTimeOffset started, ProbeResult result)
     {
         var heartbeat = Record(started, result);
         var verdict = _outage.Observe(result.IsUp);
-        if (await ApplyAsync(verdict, heartbeat, result))
+        TrackCertificate(result.Certificate);
+        if (verdict == ProbeVerdict.WentDown)
         {
-            await SaveStateAsync();
+            if (heartbeat.InMaintenance)
+            {
+                logger.LogInformation("Monitor {MonitorId} is down during maintenance: no incident", MonitorId);
+            }
+            else
+            {
+                OweIncidentChange(new IncidentChange(true, heartbeat.Date, heartbeat.Message));
+                logger.LogInformation("Monitor {MonitorId} is down: {Cause}", MonitorId, heartbeat.Message);
+            }
+        }
+        else if (verdict == ProbeVerdict.WentUp)
+        {
+            if (!state.State.OutageSuppressed)
+            {
+                OweIncidentChange(new IncidentChange(false, heartbeat.Date, heartbeat.Message));
+            }
+
+            logger.LogInformation("Monitor {MonitorId} is up again", MonitorId);
         }
 
-        ReportToWorkspace();
+        try
+        {
+            await ApplyOwedIncidentWritesAsync();
+        }
+        finally
+        {
+            if (verdict is ProbeVerdict.WentDown or ProbeVerdict.WentUp)
+            {
+                state.State.IsDown = verdict == ProbeVerdict.WentDown;
+                state.State.OutageSuppressed = verdict == ProbeVerdict.WentDown && heartbeat.InMaintenance;
+                _stateDirty = true;
+            }
+
+            ReportToWorkspace();
+        }
+
+        await SaveStateAsync();
         return verdict;
+    }
+
+    /// <summary>Applies owed incident writes and saves the state when it changed; a failure is logged and counted.</summary>
+    private async Task RetryBookkeepingAsync()
+    {
+        try
+        {
+            await ApplyOwedIncidentWritesAsync();
+            await SaveStateAsync();
+        }
+        catch (Exception ex)
+        {
+            RecordFailed(ex);
+        }
+    }
+
+    private async Task ApplyOwedIncidentWritesAsync()
+    {
+        if (_incidentsUnverified && state.State.PendingIncidentChanges.Count == 0)
+        {
+            await ReconcileWithIncidentTableAsync(CancellationToken.None);
+            _incidentsUnverified = false;
+        }
+
+        await ApplyIncidentChangesAsync();
     }
 
     private Heartbeat Record(DateTimeOffset started, ProbeResult result)
@@ -422,11 +698,11 @@ public sealed class MonitorGrain(
         _lastHeartbeatId = Math.Max(_lastHeartbeatId + 1, started.ToUnixTimeMilliseconds());
         var heartbeat = new Heartbeat(
             _lastHeartbeatId,
-            string.Intern(result.Status),
+            sharedStrings.Share(StoredText.Clean(result.Status, 32)),
             result.LatencyMs,
             started,
             !result.IsUp,
-            result.Message.Length <= 64 ? string.Intern(result.Message) : result.Message,
+            sharedStrings.Share(StoredText.Clean(result.Message)),
             state.State.Maintenance?.Covers(started) == true);
         _lastCheck = started;
         Observe(heartbeat);
@@ -444,55 +720,117 @@ public sealed class MonitorGrain(
         }
     }
 
-    private async Task<bool> ApplyAsync(ProbeVerdict verdict, Heartbeat heartbeat, ProbeResult result)
+    private void TrackCertificate(CertificateInfo? certificate)
     {
-        var changed = false;
-        if (result.Certificate is { } certificate)
+        if (certificate is null)
         {
-            changed = state.State.Certificate is not { } known
-                || known.IsValid != certificate.IsValid
-                || known.ValidTill != certificate.ValidTill
-                || known.DaysRemaining != certificate.DaysRemaining;
-            state.State.Certificate = certificate;
+            return;
         }
 
-        switch (verdict)
+        if (state.State.Certificate is not { } known
+            || known.IsValid != certificate.IsValid
+            || known.ValidTill != certificate.ValidTill
+            || known.DaysRemaining != certificate.DaysRemaining)
         {
-            // Reads interleave with this turn: the database work comes first and the state flips in one step after it,
-            // so no reader sees "up with an open incident" or "down without one".
-            case ProbeVerdict.WentDown:
-                long? incident = null;
-                if (state.State.Maintenance?.Covers(heartbeat.Date) == true)
-                {
-                    logger.LogInformation("Monitor {MonitorId} is down during maintenance: no incident", MonitorId);
-                }
-                else
-                {
-                    incident = await storage.Incidents.OpenAsync(MonitorId, state.State.WorkspaceId, heartbeat.Date, heartbeat.Message);
-                    logger.LogInformation("Monitor {MonitorId} is down: {Cause}", MonitorId, heartbeat.Message);
-                }
+            _stateDirty = true;
+        }
 
-                state.State.IsDown = true;
-                state.State.OpenIncidentId = incident;
-                return true;
-            case ProbeVerdict.WentUp:
-                if (state.State.OpenIncidentId is { } open)
-                {
-                    await storage.Incidents.ResolveAsync(open, heartbeat.Date, heartbeat.Message);
-                }
+        state.State.Certificate = certificate;
+    }
 
-                state.State.IsDown = false;
+    private void OweIncidentChange(IncidentChange change)
+    {
+        var pending = state.State.PendingIncidentChanges;
+        pending.Add(change);
+        while (pending.Count > MaxPendingIncidentChanges)
+        {
+            logger.LogWarning("Monitor {MonitorId} owes too many incident writes; dropping the oldest ({At})", MonitorId, pending[0].At);
+            pending.RemoveAt(0);
+        }
+    }
+
+    /// <summary>
+    /// Applies the owed incident writes in order. Each is idempotent (an open adopts the incident already open or
+    /// already written for that start; a resolve closes whatever is open), so one applied twice after a crash changes nothing.
+    /// </summary>
+    private async Task ApplyIncidentChangesAsync()
+    {
+        var pending = state.State.PendingIncidentChanges;
+        while (pending.Count > 0)
+        {
+            var change = pending[0];
+            if (change.Opens)
+            {
+                state.State.OpenIncidentId = await storage.Incidents.OpenAsync(MonitorId, state.State.WorkspaceId, change.At, change.Text);
+            }
+            else
+            {
+                await storage.Incidents.ResolveOpenAsync(MonitorId, change.At, change.Text);
                 state.State.OpenIncidentId = null;
-                logger.LogInformation("Monitor {MonitorId} is up again", MonitorId);
-                return true;
-            default:
-                return changed;
+            }
+
+            pending.RemoveAt(0);
+            _stateDirty = true;
         }
+    }
+
+    /// <summary>
+    /// The incident table is the source of truth for an open incident: one found open (say, written just before a
+    /// crash that lost the state write) makes the monitor down with it, so its next success resolves it.
+    /// </summary>
+    private async Task ReconcileWithIncidentTableAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.PendingIncidentChanges.Count > 0)
+        {
+            return; // the owed writes come first; they leave the table as the state expects
+        }
+
+        var open = await storage.Incidents.OpenIdAsync(MonitorId, cancellationToken);
+        if (open is { } id)
+        {
+            if (state.State.OpenIncidentId != id || !state.State.IsDown || state.State.OutageSuppressed)
+            {
+                logger.LogInformation("Monitor {MonitorId} adopts its open incident {IncidentId}", MonitorId, id);
+                state.State.OpenIncidentId = id;
+                state.State.IsDown = true;
+                state.State.OutageSuppressed = false;
+                _outage = NewDetector(Config, true);
+                _stateDirty = true;
+            }
+        }
+        else if (state.State.OpenIncidentId is not null)
+        {
+            state.State.OpenIncidentId = null;
+            _stateDirty = true;
+        }
+    }
+
+    private async Task CompleteRemovalAsync()
+    {
+        try
+        {
+            await RemoveStoredDataAsync(callWorkspace: true);
+            state.State = new MonitorState();
+            _timer?.Dispose();
+            _timer = null;
+            DeactivateOnIdle();
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Removing monitor {MonitorId} failed again; retrying in {Delay}", MonitorId, RemovalRetryDelay);
+            Arm(time.GetUtcNow() + RemovalRetryDelay);
+        }
+    }
+
+    private void RecordFailed(Exception ex)
+    {
+        faults.RecordFailed();
+        logger.LogWarning(ex, "Monitor {MonitorId} could not record a result completely; its next probe is planned anyway", MonitorId);
     }
 
     private void Arm(DateTimeOffset plannedStart)
     {
-        _plannedStart = plannedStart;
+        _armedFor = plannedStart;
         var due = plannedStart - time.GetUtcNow();
         if (due < TimeSpan.Zero)
         {
@@ -501,7 +839,7 @@ public sealed class MonitorGrain(
 
         if (_timer is null)
         {
-            _timer = this.RegisterGrainTimer(OnProbeDueAsync, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = true, Interleave = true });
+            _timer = this.RegisterGrainTimer(OnTimerAsync, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
         }
         else
         {
@@ -509,17 +847,24 @@ public sealed class MonitorGrain(
         }
     }
 
-    /// <summary>The first planned start: the next grid point, or for a push monitor the deadline after its last beat.</summary>
+    /// <summary>The first planned start: the next grid point, or for a push monitor its deadline.</summary>
     private DateTimeOffset FirstStart(MonitorConfig config, DateTimeOffset now)
     {
         if (config.Heartbeat is { } push)
         {
-            var from = _lastCheck is { } last && last > now - Scaled(push.IntervalSeconds + push.GraceSeconds) ? last : now;
-            return from + Scaled(push.IntervalSeconds + push.GraceSeconds);
+            var window = Scaled(push.IntervalSeconds + push.GraceSeconds);
+            var from = _lastCheck is { } last && last > now - window ? last : now;
+            _beatDeadline = from + window;
+            return _beatDeadline;
         }
 
         return ProbeSchedule.NextStart(MonitorId, IntervalOf(config), now);
     }
+
+    /// <summary>How long the planned start may lie in the past before the reminder decides the timer has stopped.</summary>
+    private TimeSpan StaleAfter(MonitorConfig config) =>
+        (2 * (config.Heartbeat is { } push ? Scaled(push.IntervalSeconds + push.GraceSeconds) : IntervalOf(config)))
+        + TimeSpan.FromSeconds(config.RequestTimeout) + ProbeGrace;
 
     private async Task RebuildFromHistoryAsync(CancellationToken cancellationToken)
     {
@@ -536,29 +881,44 @@ public sealed class MonitorGrain(
         }
     }
 
+    /// <summary>Writes the state when it changed. A conflict means another activation owns this monitor: this one steps down.</summary>
     private async Task SaveStateAsync()
     {
-        await _stateWrites.WaitAsync();
+        if (!_stateDirty)
+        {
+            return;
+        }
+
         try
         {
             await state.WriteStateAsync();
+            _stateDirty = false;
         }
-        finally
+        catch (InconsistentStateException ex)
         {
-            _stateWrites.Release();
+            faults.StateWriteFailed();
+            logger.LogWarning(ex, "Monitor {MonitorId} lost a state-write race; this activation steps down", MonitorId);
+            DeactivateOnIdle();
+            throw;
+        }
+        catch
+        {
+            faults.StateWriteFailed();
+            throw;
         }
     }
 
-    private async Task ClearStoredStateAsync()
+    private async Task<bool> BestEffortAsync(string what, Func<Task> step)
     {
-        await _stateWrites.WaitAsync();
         try
         {
-            await state.ClearStateAsync();
+            await step();
+            return true;
         }
-        finally
+        catch (Exception ex)
         {
-            _stateWrites.Release();
+            logger.LogWarning(ex, "Monitor {MonitorId} could not {What}; the next activation finishes it", MonitorId, what);
+            return false;
         }
     }
 
@@ -597,7 +957,7 @@ public sealed class MonitorGrain(
             UptimePercentage = day.UptimePercentage,
             AverageHeartbeatLatency = day.AverageLatencyMs,
             LastCheck = _lastCheck,
-            NextCheck = _timer is null ? null : _plannedStart,
+            NextCheck = _timer is null ? null : _inFlight is not null ? _inFlight.StartedAt : _armedFor,
             Heartbeats = _recent.NewestFirst(),
             Certificate = state.State.Certificate,
             IsDown = state.State.IsDown,
@@ -619,12 +979,15 @@ public sealed class MonitorGrain(
     private static Dictionary<string, string> IntervalBelowPlan(int minimum) =>
         new() { ["interval"] = $"Interval must be at least {minimum} seconds on this workspace's plan" };
 
-    private bool BelongsTo(Guid workspaceId) => state.State.Exists && state.State.WorkspaceId == workspaceId;
+    private bool BelongsTo(Guid workspaceId) => IsActive && state.State.WorkspaceId == workspaceId;
 
     private OutageDetector NewDetector(MonitorConfig config, bool isDown) =>
         new(config.Type == MonitorType.Heartbeat ? 1 : _options.FailuresBeforeDown, isDown);
 
     private TimeSpan IntervalOf(MonitorConfig config) => Scaled(config.Interval);
+
+    private TimeSpan PushWindow(MonitorConfig config) =>
+        config.Heartbeat is { } push ? Scaled(push.IntervalSeconds + push.GraceSeconds) : IntervalOf(config);
 
     private TimeSpan Scaled(int seconds) => TimeSpan.FromSeconds(seconds * _options.TimeScale);
 
@@ -649,4 +1012,7 @@ public sealed class MonitorGrain(
             Assertions = config.Assertions ?? [],
         };
     }
+
+    /// <summary>A dispatched probe the monitor waits for, and when it stops waiting.</summary>
+    private sealed record InFlightProbe(long Id, DateTimeOffset PlannedStart, DateTimeOffset StartedAt, DateTimeOffset Deadline);
 }

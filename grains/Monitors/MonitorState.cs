@@ -14,4 +14,13 @@ public sealed class MonitorState
     [Id(7)] public CertificateInfo? Certificate { get; set; }
     [Id(8)] public Guid ProjectId { get; set; }
     [Id(9)] public MaintenanceWindow? Maintenance { get; set; }
+
+    /// <summary>Active, or unfinished: a create that did not complete, or a delete's tombstone.</summary>
+    [Id(10)] public MonitorLifecycle Lifecycle { get; set; }
+
+    /// <summary>Incident writes the incident table does not have yet (the database was away), oldest first.</summary>
+    [Id(11)] public List<IncidentChange> PendingIncidentChanges { get; set; } = [];
+
+    /// <summary>The current outage began in a maintenance window: it opens no incident, and its end resolves none.</summary>
+    [Id(12)] public bool OutageSuppressed { get; set; }
 }

@@ -174,6 +174,8 @@ public sealed class HeartbeatWriter : BackgroundService
             await importer.CompleteAsync(cancellationToken);
         }
 
+        // The index row is locked (key share) while its rows go in, so a monitor's delete, which removes the index row
+        // before the heartbeats, waits for this transaction instead of leaving rows behind it.
         // Rows actually inserted (not repeats of a retried batch) are added to the five-minute roll-ups in the same
         // transaction, so roll-ups and raw heartbeats never disagree.
         await using (var move = new NpgsqlCommand(
@@ -181,7 +183,7 @@ public sealed class HeartbeatWriter : BackgroundService
             WITH inserted AS (
                 INSERT INTO om_heartbeats
                 SELECT s.* FROM om_heartbeats_stage s
-                WHERE EXISTS (SELECT 1 FROM om_monitors m WHERE m.monitor_id = s.monitor_id)
+                WHERE EXISTS (SELECT 1 FROM om_monitors m WHERE m.monitor_id = s.monitor_id FOR KEY SHARE)
                 ON CONFLICT (monitor_id, id) DO NOTHING
                 RETURNING monitor_id, checked_at, latency_ms, is_down, in_maintenance)
             INSERT INTO om_rollups_5m AS r (monitor_id, bucket, checks, up_checks, latency_sum, latency_min, latency_max, maintenance_checks, maintenance_up_checks)

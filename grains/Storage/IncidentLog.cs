@@ -5,10 +5,23 @@ namespace OrleansMonitor.Grains.Storage;
 /// <summary>The om_incidents table: one row per outage, opened on up→down and resolved on down→up.</summary>
 public sealed class IncidentLog(NpgsqlDataSource dataSource)
 {
+    /// <summary>
+    /// Opens the monitor's incident and returns its id; idempotent. A monitor has at most one open incident (a
+    /// partial unique index) and never two starting at the same instant, so a repeated open adopts the incident
+    /// already open, or the one already written for that start.
+    /// </summary>
     public async Task<long> OpenAsync(Guid monitorId, Guid workspaceId, DateTimeOffset startedAt, string cause, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            INSERT INTO om_incidents (monitor_id, workspace_id, started_at, cause) VALUES ($1, $2, $3, $4) RETURNING id
+            WITH opened AS (
+                INSERT INTO om_incidents (monitor_id, workspace_id, started_at, cause) VALUES ($1, $2, $3, $4)
+                ON CONFLICT DO NOTHING
+                RETURNING id)
+            SELECT id FROM opened
+            UNION ALL
+            (SELECT id FROM om_incidents WHERE monitor_id = $1 AND (resolved_at IS NULL OR started_at = $3)
+             ORDER BY started_at = $3 DESC, started_at DESC LIMIT 1)
+            LIMIT 1
             """);
         command.Parameters.AddWithValue(monitorId);
         command.Parameters.AddWithValue(workspaceId);
@@ -17,15 +30,24 @@ public sealed class IncidentLog(NpgsqlDataSource dataSource)
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    public async Task ResolveAsync(long incidentId, DateTimeOffset resolvedAt, string resolution, CancellationToken cancellationToken = default)
+    /// <summary>Resolves the monitor's open incident, if any (never before it started); idempotent.</summary>
+    public async Task ResolveOpenAsync(Guid monitorId, DateTimeOffset resolvedAt, string resolution, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            UPDATE om_incidents SET resolved_at = $2, resolution = $3 WHERE id = $1 AND resolved_at IS NULL
+            UPDATE om_incidents SET resolved_at = greatest($2, started_at), resolution = $3 WHERE monitor_id = $1 AND resolved_at IS NULL
             """);
-        command.Parameters.AddWithValue(incidentId);
+        command.Parameters.AddWithValue(monitorId);
         command.Parameters.AddWithValue(resolvedAt.UtcDateTime);
         command.Parameters.AddWithValue(resolution);
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The id of the monitor's open incident, or null.</summary>
+    public async Task<long?> OpenIdAsync(Guid monitorId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT id FROM om_incidents WHERE monitor_id = $1 AND resolved_at IS NULL");
+        command.Parameters.AddWithValue(monitorId);
+        return await command.ExecuteScalarAsync(cancellationToken) is long id ? id : null;
     }
 
     public async Task<IReadOnlyList<IncidentRecord>> ForMonitorAsync(Guid monitorId, CancellationToken cancellationToken = default)
