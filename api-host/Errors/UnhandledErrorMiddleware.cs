@@ -1,3 +1,5 @@
+using OrleansMonitor.GrainInterfaces.Faults;
+
 namespace OrleansMonitor.ApiHost.Errors;
 
 /// <summary>
@@ -23,6 +25,12 @@ public sealed class UnhandledErrorMiddleware(RequestDelegate next, ILogger<Unhan
         {
             logger.LogError(ex, "Cluster unavailable for {Method} {Path}", context.Request.Method, context.Request.Path);
             await ApiProblem.Of(503, "service_unavailable", "The monitoring cluster is unavailable; try again shortly").ExecuteAsync(context);
+        }
+        catch (StorageUnavailableException ex) when (!context.Response.HasStarted)
+        {
+            logger.LogError(ex, "Database unavailable for {Method} {Path}", context.Request.Method, context.Request.Path);
+            context.Response.Headers.RetryAfter = "5";
+            await ApiProblem.Of(503, "storage_unavailable", "The database is unavailable; nothing was changed, try again shortly").ExecuteAsync(context);
         }
         catch (Exception ex) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {

@@ -36,30 +36,63 @@ public sealed class MonitorWarmup(MonitorDirectory directory, IGrainFactory grai
         await _run.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
+    /// <summary>Monitors the last warm-up could not wake (each logged); their reminders still bring them back.</summary>
+    public int Failed { get; private set; }
+
     private async Task WakeAllAsync(CancellationToken cancellationToken)
     {
         var started = DateTime.UtcNow;
         var woken = 0;
-        try
+        var failed = 0;
+        var delay = TimeSpan.FromSeconds(1);
+        while (!cancellationToken.IsCancellationRequested)
         {
-            await Parallel.ForEachAsync(
-                directory.AllAsync(cancellationToken),
-                new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
-                async (monitorId, _) =>
+            try
+            {
+                // Each monitor on its own: one that cannot be woken is logged and counted, and the rest go on.
+                await Parallel.ForEachAsync(
+                    directory.AllAsync(cancellationToken),
+                    new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
+                    async (monitorId, _) =>
+                    {
+                        try
+                        {
+                            await grains.GetGrain<IMonitorGrain>(monitorId).EnsureScheduledAsync();
+                            Interlocked.Increment(ref woken);
+                        }
+                        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                        {
+                            if (Interlocked.Increment(ref failed) <= 10)
+                            {
+                                logger.LogWarning(ex, "Warm-up could not wake monitor {MonitorId}; its reminder will", monitorId);
+                            }
+                        }
+                    });
+                Woken = woken;
+                Failed = failed;
+                logger.LogInformation("Warm-up woke {Count} monitors in {Elapsed} ({Failed} could not be woken)", woken, DateTime.UtcNow - started, failed);
+                return;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The list itself could not be read (the database away at start-up): try again, with back-off. A monitor
+                // woken twice is harmless.
+                logger.LogWarning(ex, "Warm-up could not read the monitor list after {Count} monitors; retrying in {Delay}", woken, delay);
+                try
                 {
-                    await grains.GetGrain<IMonitorGrain>(monitorId).EnsureScheduledAsync();
-                    Interlocked.Increment(ref woken);
-                });
-            Woken = woken;
-            logger.LogInformation("Warm-up woke {Count} monitors in {Elapsed}", woken, DateTime.UtcNow - started);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
-        catch (Exception ex)
-        {
-            // Reminders still re-activate every monitor; the warm-up only makes it faster.
-            logger.LogError(ex, "Warm-up stopped after {Count} monitors", woken);
+                    await Task.Delay(delay, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using OrleansMonitor.GrainInterfaces.Workspaces;
 using OrleansMonitor.Grains.Storage;
 
@@ -13,15 +14,18 @@ public sealed class WorkspaceGrain(
     MonitorDirectory directory,
     MembershipStore memberships,
     Microsoft.Extensions.Options.IOptions<PlansOptions> plans,
-    TimeProvider time) : Grain, IWorkspaceGrain
+    TimeProvider time,
+    ILogger<WorkspaceGrain> logger) : Grain, IWorkspaceGrain
 {
     private const string DefaultProjectName = "Default";
     private static readonly TimeSpan RefreshAllPeriod = TimeSpan.FromMinutes(1);
     private readonly Dictionary<Guid, DeviceSummary> _summaries = [];
     private readonly Dictionary<Guid, DeviceEntry> _devices = [];
     private readonly Dictionary<Guid, WorkspaceAccess> _members = [];
+    private static readonly TimeSpan DeletionRetryDelay = TimeSpan.FromSeconds(5);
     private DateTimeOffset _lastRefreshAll = DateTimeOffset.MinValue;
     private bool _summariesLoaded;
+    private IGrainTimer? _deletionRetry;
 
     private Guid WorkspaceId => this.GetPrimaryKey();
 
@@ -35,6 +39,11 @@ public sealed class WorkspaceGrain(
         foreach (var (userId, role, scope) in await memberships.MembersAsync(WorkspaceId))
         {
             _members[userId] = new WorkspaceAccess(WorkspaceId, userId, role, scope);
+        }
+
+        if (state.State.DeletingProjects.Count > 0)
+        {
+            ScheduleDeletionRetry(); // a project deletion interrupted before this activation resumes
         }
     }
 
@@ -205,33 +214,107 @@ public sealed class WorkspaceGrain(
         return new ProjectOutcome { Project = Info(project, DevicesOf(projectId)) };
     }
 
+    /// <summary>
+    /// Deletes the project at once (it is gone for every reader) and then its devices, in bounded batches. The deletion
+    /// is durable: devices that could not be deleted now are retried by a timer, and after a re-activation, until none is left.
+    /// </summary>
     public async Task<bool> DeleteProjectAsync(Guid projectId)
     {
-        if (!state.State.Projects.Remove(projectId))
+        if (!state.State.Projects.Remove(projectId, out var project))
         {
             return false;
         }
 
-        var devices = _devices.Where(d => d.Value.ProjectId == projectId).Select(d => d.Key).ToArray();
-        foreach (var device in devices)
-        {
-            _devices.Remove(device);
-            _summaries.Remove(device);
-        }
-
-        if (state.State.DefaultProjectId == projectId)
+        var wasDefault = state.State.DefaultProjectId == projectId;
+        state.State.DeletingProjects.Add(projectId);
+        if (wasDefault)
         {
             state.State.DefaultProjectId = null;
         }
 
-        await state.WriteStateAsync();
-        // The devices are out of the index first, so their monitors delete without calling back into this grain.
-        foreach (var batch in devices.Chunk(64))
+        try
         {
-            await Task.WhenAll(batch.Select(device => GrainFactory.GetGrain<IMonitorGrain>(device).DeleteDetachedAsync(WorkspaceId)));
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State.Projects[projectId] = project;
+            state.State.DeletingProjects.Remove(projectId);
+            state.State.DefaultProjectId = wasDefault ? projectId : state.State.DefaultProjectId;
+            throw;
         }
 
+        await DeleteDevicesOfDeletedProjectsAsync();
         return true;
+    }
+
+    /// <summary>Deletes the remaining devices of deleted projects; what fails is left for the retry timer.</summary>
+    private async Task DeleteDevicesOfDeletedProjectsAsync()
+    {
+        foreach (var projectId in state.State.DeletingProjects.ToArray())
+        {
+            var devices = _devices.Where(d => d.Value.ProjectId == projectId).Select(d => d.Key).ToArray();
+            var failed = 0;
+            foreach (var batch in devices.Chunk(64))
+            {
+                // The monitors delete without calling back into this grain (it is busy with this very call).
+                var outcomes = await Task.WhenAll(batch.Select(DeleteDetachedDeviceAsync));
+                failed += outcomes.Count(done => !done);
+            }
+
+            if (failed > 0)
+            {
+                logger.LogWarning("Deleting project {ProjectId} of workspace {WorkspaceId}: {Failed} of {Count} devices are left; retrying", projectId, WorkspaceId, failed, devices.Length);
+                ScheduleDeletionRetry();
+                continue;
+            }
+
+            state.State.DeletingProjects.Remove(projectId);
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Deleting project {ProjectId} of workspace {WorkspaceId}: its end could not be recorded; retrying", projectId, WorkspaceId);
+                state.State.DeletingProjects.Add(projectId);
+                ScheduleDeletionRetry();
+            }
+        }
+    }
+
+    /// <summary>True when the device is gone (or was never there); false when its deletion failed and must be retried.</summary>
+    private async Task<bool> DeleteDetachedDeviceAsync(Guid deviceId)
+    {
+        try
+        {
+            if (!await GrainFactory.GetGrain<IMonitorGrain>(deviceId).DeleteDetachedAsync(WorkspaceId))
+            {
+                // No such monitor in this workspace any more: only its index row is left.
+                await directory.RemoveAsync(deviceId);
+            }
+
+            _devices.Remove(deviceId);
+            _summaries.Remove(deviceId);
+            return true;
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Deleting device {DeviceId} of a deleted project failed", deviceId);
+            return false;
+        }
+    }
+
+    private void ScheduleDeletionRetry()
+    {
+        _deletionRetry ??= this.RegisterGrainTimer(
+            async _ =>
+            {
+                _deletionRetry?.Dispose();
+                _deletionRetry = null;
+                await DeleteDevicesOfDeletedProjectsAsync();
+            },
+            new GrainTimerCreationOptions(DeletionRetryDelay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
     }
 
     public Task<bool> HasProjectAsync(Guid projectId) => Task.FromResult(state.State.Projects.ContainsKey(projectId));

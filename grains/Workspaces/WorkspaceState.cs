@@ -8,4 +8,7 @@ public sealed class WorkspaceState
     [Id(1)] public Guid? DefaultProjectId { get; set; }
     /// <summary>free or premium; null means the configured default.</summary>
     [Id(3)] public string? Plan { get; set; }
+
+    /// <summary>Projects deleted whose devices are not all gone yet: the deletion resumes until they are.</summary>
+    [Id(4)] public List<Guid> DeletingProjects { get; set; } = [];
 }

@@ -26,6 +26,7 @@ public static class MonitoringSilo
             options.ConnectionString = connectionString;
         });
         silo.Services.AddMonitoringEngine(configuration, connectionString);
+        silo.AddIncomingGrainCallFilter<StorageFaultFilter>();
         return silo;
     }
 

@@ -16,6 +16,9 @@ public sealed class LocalHttpTarget : LoopbackServer
 
     public int StatusCode { get; set; } = 200;
 
+    /// <summary>How long the target waits after reading a request before it answers.</summary>
+    public TimeSpan Delay { get; set; }
+
     public int Requests => Volatile.Read(ref _requests);
 
     public static LocalHttpTarget Start()
@@ -42,6 +45,11 @@ public sealed class LocalHttpTarget : LoopbackServer
         }
 
         Interlocked.Increment(ref _requests);
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay, stop);
+        }
+
         var status = StatusCode;
         var body = status < 400 ? "ok" : "failing";
         var reason = status switch { 200 => "OK", 500 => "Internal Server Error", 503 => "Service Unavailable", _ => "Status" };
