@@ -20,7 +20,11 @@ public static class MonitoringEngine
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "orleans-monitor" }.Build());
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<MonitorOptions>().Bind(configuration.GetSection("Monitoring"));
-        services.AddOptions<HeartbeatWriterOptions>().Bind(configuration.GetSection("HeartbeatWriter"));
+        services.AddOptions<HeartbeatWriterOptions>().Bind(configuration.GetSection("HeartbeatWriter"))
+            .Validate(o => o.Capacity > 0 && o.CapacityBytes > 0 && o.BatchSize > 0, "HeartbeatWriter:Capacity, CapacityBytes and BatchSize must be positive")
+            .Validate(o => o.FlushInterval > TimeSpan.Zero && o.MaxRetryDelay > TimeSpan.Zero && o.DrainTimeout > TimeSpan.Zero,
+                "HeartbeatWriter:FlushInterval, MaxRetryDelay and DrainTimeout must be positive")
+            .ValidateOnStart();
         services.AddOptions<Identity.IdentityOptions>().Bind(configuration.GetSection("Identity"));
 
         services.AddSingleton<SchemaMigrator>();
@@ -44,8 +48,10 @@ public static class MonitoringEngine
         services.AddSingleton<HeartbeatRetention>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<HeartbeatRetention>());
 
+        // A silo lifecycle participant, not a hosted service: the silo stops it only after every grain has deactivated,
+        // so heartbeats grains write while deactivating are drained too.
         services.AddSingleton<HeartbeatWriter>();
-        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<HeartbeatWriter>());
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<HeartbeatWriter>());
 
         services.AddSingleton<IProbe, HttpProbe>();
         services.AddSingleton<IProbe, TcpProbe>();

@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Logging;
+
+namespace OrleansMonitor.Tests.Storage;
+
+/// <summary>One entry a <see cref="RecordingLogger{T}"/> kept.</summary>
+public sealed record LoggedEntry(LogLevel Level, EventId EventId, string Message, Exception? Exception);
