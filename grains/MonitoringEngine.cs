@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using OrleansMonitor.Grains.Identity;
 using OrleansMonitor.Grains.Monitors;
 using OrleansMonitor.Grains.Probes;
+using OrleansMonitor.Grains.Probes.Egress;
 using OrleansMonitor.Grains.Probes.Synthetic;
 using OrleansMonitor.Grains.Scheduling;
 using OrleansMonitor.Grains.Storage;
@@ -53,6 +55,12 @@ public static class MonitoringEngine
         services.AddSingleton<HeartbeatWriter>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<HeartbeatWriter>());
 
+        services.AddOptions<EgressOptions>().Bind(configuration.GetSection(EgressOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EgressOptions>, EgressOptionsValidator>();
+        services.AddSingleton(sp => new EgressPolicy(sp.GetRequiredService<IOptions<EgressOptions>>()));
+        services.AddOptions<ProbeResolverOptions>().Bind(configuration.GetSection(ProbeResolverOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ProbeResolverOptions>, ProbeResolverOptionsValidator>();
+        services.AddSingleton(sp => new ProbeAddressResolver(sp.GetRequiredService<IOptions<ProbeResolverOptions>>()));
         services.AddSingleton<IProbe, HttpProbe>();
         services.AddSingleton<IProbe, TcpProbe>();
         services.AddSingleton<IProbe, DnsProbe>();

@@ -4,12 +4,14 @@ using System.Net;
 using System.Net.Sockets;
 using DnsClient;
 using DnsClient.Protocol;
+using OrleansMonitor.Grains.Probes.Egress;
 
 namespace OrleansMonitor.Grains.Probes;
 
 /// <summary>
-/// Asks one DNS question (<see cref="DnsCheck.RecordType"/> of <see cref="DnsCheck.Name"/>) of the check's resolver, or of the system
-/// resolvers when it names none, without any cache, and compares the answers of that type with the expected values.
+/// Asks one DNS question (<see cref="DnsCheck.RecordType"/> of <see cref="DnsCheck.Name"/>) of the check's resolver, or when it
+/// names none of the probes' resolver (<see cref="ProbeResolverOptions.Resolver"/>) or else the system resolvers, without any cache,
+/// and compares the answers of that type with the expected values.
 /// Up when the server answers NOERROR with at least one record of the type and, if values are expected, any (or all, with
 /// <see cref="DnsCheck.MatchAll"/>) of them appear among the answers. Never throws for target failures.
 /// </summary>
@@ -18,8 +20,10 @@ namespace OrleansMonitor.Grains.Probes;
 /// TXT the strings of a record joined; SOA "mname rname serial"; CAA "flags tag value". Names lose their trailing dot.
 /// The request timeout bounds the whole probe, so DnsClient's retry only helps with failures faster than the timeout.
 /// DnsClient sends from an unconnected UDP socket, so a resolver port nobody listens on is seen as a timeout, not a refusal.
+/// A resolver the check names is judged by the <see cref="EgressPolicy"/> first: when refused, the probe is down saying why
+/// and sends nothing. The operator's resolver and the system resolvers are not judged.
 /// </remarks>
-public sealed class DnsProbe : IProbe
+public sealed class DnsProbe(EgressPolicy? egress = null, ProbeAddressResolver? resolver = null) : IProbe
 {
     public const string Down = "DOWN";
     public const string TimedOut = "TIMEOUT";
@@ -28,6 +32,9 @@ public sealed class DnsProbe : IProbe
 
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan LongestTimeout = TimeSpan.FromDays(1);
+
+    private readonly EgressPolicy _egress = egress ?? EgressPolicy.Default;
+    private readonly ProbeAddressResolver _resolver = resolver ?? ProbeAddressResolver.System;
 
     public MonitorType Type => MonitorType.Dns;
 
@@ -45,12 +52,20 @@ public sealed class DnsProbe : IProbe
         }
 
         DnsRecordTypes.TryParse(check.RecordType, out var queryType);
+        var named = DnsCheckRules.TryParseResolver(check.Resolver, out var namedServer) ? namedServer : null;
+        if (named is not null && _egress.Refusal(named.Address) is { } refusal)
+        {
+            return new ProbeResult(false, Down, 0, refusal);
+        }
+
+        var server = named ?? _resolver.Server;
+        var serverText = named is not null ? check.Resolver : server?.ToString();
         var limit = request.Timeout > TimeSpan.Zero ? (request.Timeout < LongestTimeout ? request.Timeout : LongestTimeout) : DefaultTimeout;
         using var timeout = ProbeTimeout.Start(limit, cancellationToken);
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var client = new LookupClient(CreateOptions(check.Resolver, limit));
+            var client = new LookupClient(CreateOptions(server, limit));
             var response = await client.QueryAsync(check.Name, queryType, QueryClass.IN, timeout.Token).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             return Evaluate(check, queryType, response, ElapsedMs(started));
@@ -66,7 +81,7 @@ public sealed class DnsProbe : IProbe
         }
         catch (DnsResponseException exception) when (FindInner<SocketException>(exception) is { SocketErrorCode: not SocketError.TimedOut } socket)
         {
-            return new ProbeResult(false, Down, ElapsedMs(started), $"{SocketErrorText.Describe(socket.SocketErrorCode)} ({Describe(check.Resolver)})");
+            return new ProbeResult(false, Down, ElapsedMs(started), $"{SocketErrorText.Describe(socket.SocketErrorCode)} ({Describe(serverText)})");
         }
         catch (DnsResponseException exception) when (exception.Code == DnsResponseCode.ConnectionTimeout || exception.InnerException is TimeoutException)
         {
@@ -78,7 +93,7 @@ public sealed class DnsProbe : IProbe
         }
         catch (SocketException exception)
         {
-            return new ProbeResult(false, Down, ElapsedMs(started), $"{SocketErrorText.Describe(exception.SocketErrorCode)} ({Describe(check.Resolver)})");
+            return new ProbeResult(false, Down, ElapsedMs(started), $"{SocketErrorText.Describe(exception.SocketErrorCode)} ({Describe(serverText)})");
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or FormatException or IOException)
         {
@@ -86,10 +101,10 @@ public sealed class DnsProbe : IProbe
         }
     }
 
-    private static LookupClientOptions CreateOptions(string? resolver, TimeSpan timeout)
+    private static LookupClientOptions CreateOptions(IPEndPoint? server, TimeSpan timeout)
     {
-        var options = DnsCheckRules.TryParseResolver(resolver, out var endpoint)
-            ? new LookupClientOptions(new NameServer(endpoint))
+        var options = server is not null
+            ? new LookupClientOptions(new NameServer(server))
             : new LookupClientOptions();
         options.UseCache = false;
         options.Timeout = timeout;

@@ -7,6 +7,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
+using OrleansMonitor.Grains.Probes.Egress;
 using OrleansMonitor.Grains.Probes.Synthetic;
 
 namespace OrleansMonitor.Grains.Probes;
@@ -31,17 +32,29 @@ namespace OrleansMonitor.Grains.Probes;
 /// A StatusCodeIn assertion then replaces <see cref="ProbeRequest.ValidStatusCodes"/>. Domain expiry assertions need the
 /// optional <see cref="RdapClient"/> (DI passes it when one is registered); without it they fail as unknown.
 /// </para>
+/// <para>
+/// Egress: the shared handler connects through <see cref="ConnectAsync"/>, which resolves the host with the probe's
+/// <see cref="ProbeAddressResolver"/>, drops the addresses the <see cref="EgressPolicy"/> refuses and connects only to an
+/// allowed one. It judges the address actually connected to, on the first request and on every redirect hop alike, so
+/// neither a redirect nor a name whose answer changes (DNS rebinding) reaches a refused address. The probe's policy and
+/// resolver travel with the request message (<see cref="HttpRequestMessage.Options"/>), which the handler reuses for
+/// every hop. A refusal is a DOWN result saying why. Through an HTTP proxy (HTTP_PROXY, HTTPS_PROXY) the callback
+/// connects to, and judges, the proxy instead.
+/// </para>
 /// </remarks>
-public sealed class HttpProbe(TimeProvider timeProvider, RdapClient? rdap = null) : IProbe
+public sealed class HttpProbe(TimeProvider timeProvider, RdapClient? rdap = null, EgressPolicy? egress = null, ProbeAddressResolver? resolver = null) : IProbe
 {
     public const int MaxRedirects = 10;
     public const int MaxBodyBytes = 64 * 1024;
     public const string UserAgent = "OrleansMonitor/1.0";
 
     private static readonly AsyncLocal<CertificateCapture?> CurrentCapture = new();
+    private static readonly HttpRequestOptionsKey<ConnectRules> RulesKey = new("OrleansMonitor.Probes.Egress");
+    private static readonly ConnectRules DefaultRules = new(EgressPolicy.Default, ProbeAddressResolver.System);
     private static readonly HttpClient Client = new(CreateHandler(), disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
 
     private readonly AssertionEvaluator _assertions = new(rdap);
+    private readonly ConnectRules _rules = new(egress ?? EgressPolicy.Default, resolver ?? ProbeAddressResolver.System);
 
     public MonitorType Type => MonitorType.Http;
 
@@ -54,7 +67,9 @@ public sealed class HttpProbe(TimeProvider timeProvider, RdapClient? rdap = null
         }
 
         using var _ = message;
-        var host = message.RequestUri!.IdnHost;
+        message.Options.Set(RulesKey, _rules);
+        var requested = message.RequestUri!;
+        var host = requested.IdnHost;
         var capture = new CertificateCapture(timeProvider);
         CurrentCapture.Value = capture;
         using var timeout = ProbeTimeout.Start(request.Timeout, cancellationToken);
@@ -80,7 +95,7 @@ public sealed class HttpProbe(TimeProvider timeProvider, RdapClient? rdap = null
         }
         catch (HttpRequestException exception)
         {
-            return new ProbeResult(false, "DOWN", ElapsedMs(started), Describe(exception, message.RequestUri, capture), capture.Certificate);
+            return new ProbeResult(false, "DOWN", ElapsedMs(started), Describe(exception, requested, message.RequestUri, capture), capture.Certificate);
         }
         catch (Exception exception) when (exception is IOException or InvalidOperationException or NotSupportedException)
         {
@@ -152,8 +167,16 @@ public sealed class HttpProbe(TimeProvider timeProvider, RdapClient? rdap = null
         return headers;
     }
 
-    private static string Describe(HttpRequestException exception, Uri? uri, CertificateCapture capture)
+    private static string Describe(HttpRequestException exception, Uri requested, Uri? uri, CertificateCapture capture)
     {
+        if (FindInner<EgressRefusedException>(exception) is { } refused)
+        {
+            // The handler moves the request to each redirect's Location before it connects there.
+            return uri is not null && uri != requested
+                ? $"Redirect to {uri.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped)} not followed: {refused.Message}"
+                : refused.Message;
+        }
+
         if (capture.Certificate is { IsValid: false })
         {
             return $"TLS certificate invalid: {capture.Errors}";
@@ -341,7 +364,54 @@ public sealed class HttpProbe(TimeProvider timeProvider, RdapClient? rdap = null
         PooledConnectionIdleTimeout = TimeSpan.Zero,
         PooledConnectionLifetime = TimeSpan.Zero,
         SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = ValidateCertificate },
+        ConnectCallback = ConnectAsync,
     };
+
+    /// <summary>
+    /// Opens every connection of the shared handler, first request and redirect hops alike: resolves the host with the
+    /// probe's resolver and connects to the first allowed address that accepts, in the resolver's order. Throws
+    /// <see cref="EgressRefusedException"/> when the policy refuses every address, a <see cref="SocketException"/> otherwise.
+    /// </summary>
+    private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var rules = context.InitialRequestMessage.Options.TryGetValue(RulesKey, out var found) ? found : DefaultRules;
+        var endpoint = context.DnsEndPoint;
+        var addresses = await rules.Resolver.ResolveAsync(endpoint.Host, AddressFamily.Unspecified, cancellationToken).ConfigureAwait(false);
+        if (addresses.Length == 0)
+        {
+            throw new SocketException((int)SocketError.HostNotFound);
+        }
+
+        string? refusal = null;
+        SocketException? failure = null;
+        foreach (var address in addresses)
+        {
+            if (!rules.Policy.IsAllowed(address, out var reason))
+            {
+                refusal ??= reason;
+                continue;
+            }
+
+            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(new IPEndPoint(address, endpoint.Port), cancellationToken).ConfigureAwait(false);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch (SocketException exception)
+            {
+                socket.Dispose();
+                failure = exception;
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+
+        throw failure ?? (Exception)new EgressRefusedException(refusal!);
+    }
 
     private static bool ValidateCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
@@ -365,4 +435,7 @@ public sealed class HttpProbe(TimeProvider timeProvider, RdapClient? rdap = null
 
         return errors == SslPolicyErrors.None;
     }
+
+    /// <summary>What the connect callback judges and resolves with, for the probe that sent the request.</summary>
+    private sealed record ConnectRules(EgressPolicy Policy, ProbeAddressResolver Resolver);
 }

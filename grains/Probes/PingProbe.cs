@@ -2,19 +2,22 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
+using OrleansMonitor.Grains.Probes.Egress;
 
 namespace OrleansMonitor.Grains.Probes;
 
 /// <summary>
-/// Sends one ICMP echo request to Target (an IPv4 or IPv6 literal, or a host name resolved first, IPv4 preferred) and
-/// waits for the reply within the request's timeout. Never throws for target failures; when this process may not send
-/// ICMP at all the result is <see cref="PingFailure.Unavailable"/> rather than a plain down.
+/// Sends one ICMP echo request to Target (an IPv4 or IPv6 literal, or a host name resolved first by the
+/// <see cref="ProbeAddressResolver"/>, IPv4 preferred, among the addresses the <see cref="EgressPolicy"/> allows) and
+/// waits for the reply within the request's timeout. A target the policy refuses is down saying why, and nothing is sent.
+/// Never throws for target failures; when this process may not send ICMP at all the result is
+/// <see cref="PingFailure.Unavailable"/> rather than a plain down.
 /// </summary>
 /// <remarks>
 /// On Linux, <see cref="Ping"/> uses a raw socket when the process has CAP_NET_RAW (root has it), otherwise an
 /// unprivileged ICMP socket where net.ipv4.ping_group_range allows it, otherwise the system ping utility.
 /// </remarks>
-public sealed class PingProbe : IProbe
+public sealed class PingProbe(EgressPolicy? egress = null, ProbeAddressResolver? resolver = null) : IProbe
 {
     public const string Alive = "ALIVE";
     public const string Down = "DOWN";
@@ -22,6 +25,9 @@ public sealed class PingProbe : IProbe
 
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(10);
+
+    private readonly EgressPolicy _egress = egress ?? EgressPolicy.Default;
+    private readonly ProbeAddressResolver _resolver = resolver ?? ProbeAddressResolver.System;
 
     public MonitorType Type => MonitorType.Ping;
 
@@ -40,10 +46,18 @@ public sealed class PingProbe : IProbe
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var address = await ResolveAsync(target, timeout.Token).ConfigureAwait(false);
-            if (address is null)
+            var addresses = await ResolveAsync(target, timeout.Token).ConfigureAwait(false);
+            if (addresses.Length == 0)
             {
                 return new ProbeResult(false, Down, ElapsedMs(started), $"DNS lookup failed for {target}");
+            }
+
+            var allowed = addresses.Where(_egress.IsAllowed).ToList();
+            var address = allowed.Find(a => a.AddressFamily == AddressFamily.InterNetwork) ?? allowed.FirstOrDefault();
+            if (address is null)
+            {
+                var preferred = Array.Find(addresses, a => a.AddressFamily == AddressFamily.InterNetwork) ?? addresses[0];
+                return new ProbeResult(false, Down, ElapsedMs(started), _egress.Refusal(preferred)!);
             }
 
             using var ping = new Ping();
@@ -67,25 +81,22 @@ public sealed class PingProbe : IProbe
         }
     }
 
-    /// <summary>The address to ping, or null when the name does not resolve.</summary>
-    private static async Task<IPAddress?> ResolveAsync(string target, CancellationToken cancellationToken)
+    /// <summary>The addresses <paramref name="target"/> may be pinged at; none when the name does not resolve.</summary>
+    private async Task<IPAddress[]> ResolveAsync(string target, CancellationToken cancellationToken)
     {
         if (IPAddress.TryParse(target.Trim('[', ']'), out var literal))
         {
-            return literal;
+            return [literal];
         }
 
-        IPAddress[] addresses;
         try
         {
-            addresses = await Dns.GetHostAddressesAsync(target, cancellationToken).ConfigureAwait(false);
+            return await _resolver.ResolveAsync(target, AddressFamily.Unspecified, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is SocketException or ArgumentException)
         {
-            return null;
+            return [];
         }
-
-        return addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? addresses.FirstOrDefault();
     }
 
     private static int ElapsedMs(long started) =>

@@ -1,18 +1,24 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using OrleansMonitor.Grains.Probes.Egress;
 
 namespace OrleansMonitor.Grains.Probes;
 
 /// <summary>
 /// Checks that a TCP port accepts connections: connects to Target:Port over IPv4 within the timeout and closes the socket at once.
-/// Target is an IPv4 address; a host name is resolved to its first IPv4 address. Never throws for target failures.
+/// Target is an IPv4 address; a host name is resolved (<see cref="ProbeAddressResolver"/>) to its first IPv4 address the
+/// <see cref="EgressPolicy"/> allows. When the policy refuses them all the probe is down saying why, and nothing is sent.
+/// Never throws for target failures.
 /// </summary>
-public sealed class TcpProbe : IProbe
+public sealed class TcpProbe(EgressPolicy? egress = null, ProbeAddressResolver? resolver = null) : IProbe
 {
     public const string Alive = "ALIVE";
     public const string Down = "DOWN";
     public const string TimedOut = "TIMEOUT";
+
+    private readonly EgressPolicy _egress = egress ?? EgressPolicy.Default;
+    private readonly ProbeAddressResolver _resolver = resolver ?? ProbeAddressResolver.System;
 
     public MonitorType Type => MonitorType.Tcp;
 
@@ -29,10 +35,16 @@ public sealed class TcpProbe : IProbe
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var address = await ResolveAsync(target, timeout.Token).ConfigureAwait(false);
-            if (address is null)
+            var addresses = await ResolveAsync(target, timeout.Token).ConfigureAwait(false);
+            if (addresses.Length == 0)
             {
                 return new ProbeResult(false, Down, ElapsedMs(started), $"'{target}' has no IPv4 address");
+            }
+
+            var address = Array.Find(addresses, _egress.IsAllowed);
+            if (address is null)
+            {
+                return new ProbeResult(false, Down, ElapsedMs(started), _egress.Refusal(addresses[0])!);
             }
 
             using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -55,20 +67,20 @@ public sealed class TcpProbe : IProbe
         }
     }
 
-    private static async Task<IPAddress?> ResolveAsync(string target, CancellationToken cancellationToken)
+    /// <summary>The IPv4 addresses of <paramref name="target"/> in the resolver's order; none for an IPv6 literal or an empty target.</summary>
+    private async Task<IPAddress[]> ResolveAsync(string target, CancellationToken cancellationToken)
     {
         if (IPAddress.TryParse(target, out var literal))
         {
-            return literal.AddressFamily == AddressFamily.InterNetwork ? literal : null;
+            return literal.AddressFamily == AddressFamily.InterNetwork ? [literal] : [];
         }
 
         if (target.Length == 0)
         {
-            return null;
+            return [];
         }
 
-        var addresses = await Dns.GetHostAddressesAsync(target, AddressFamily.InterNetwork, cancellationToken).ConfigureAwait(false);
-        return addresses.Length > 0 ? addresses[0] : null;
+        return await _resolver.ResolveAsync(target, AddressFamily.InterNetwork, cancellationToken).ConfigureAwait(false);
     }
 
     private static int ElapsedMs(long started) =>

@@ -6,10 +6,11 @@ using System.Text;
 namespace OrleansMonitor.Tests.Infrastructure;
 
 /// <summary>
-/// A minimal authoritative DNS server on UDP 127.0.0.1 (an ephemeral port), written from the RFC 1035 wire format: it reads the one
+/// A minimal authoritative DNS server on UDP 127.0.0.1 or another local address (an ephemeral port), written from the RFC 1035 wire format: it reads the one
 /// question of a standard query (uncompressed name), answers from an in-memory zone (following CNAMEs inside the zone) with the
 /// AA flag set, NXDOMAIN for names it does not know, FORMERR for malformed queries and NOTIMP for other opcodes.
 /// Answers are written without name compression. <see cref="Delay"/> holds every reply back, to play a slow server.
+/// <see cref="AddRebindingA"/> makes a name whose A answer changes from one query to the next, to play DNS rebinding.
 /// </summary>
 public sealed class LocalDnsServer : IAsyncDisposable
 {
@@ -35,24 +36,29 @@ public sealed class LocalDnsServer : IAsyncDisposable
     private const byte Refused = 5;
 
     private readonly Dictionary<string, List<(ushort Type, byte[] Data, string? Target)>> _zone = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, (List<byte[]> Answers, int Asked)> _turns = new(StringComparer.OrdinalIgnoreCase);
     private readonly Socket _socket;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _serving;
     private int _queries;
     private long _delayTicks;
 
-    private LocalDnsServer()
+    private LocalDnsServer(IPAddress address)
     {
-        _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        _socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        _socket.Bind(new IPEndPoint(address, 0));
+        Address = address;
         Port = ((IPEndPoint)_socket.LocalEndPoint!).Port;
         _serving = ServeAsync();
     }
 
+    /// <summary>The address the server listens on (127.0.0.1 unless <see cref="Start(IPAddress)"/> chose another).</summary>
+    public IPAddress Address { get; }
+
     public int Port { get; }
 
-    /// <summary>"127.0.0.1:PORT", as a dns monitor's resolver.</summary>
-    public string Endpoint => $"127.0.0.1:{Port}";
+    /// <summary>"127.0.0.1:PORT" (or "[::1]:PORT"), as a dns monitor's resolver.</summary>
+    public string Endpoint => new IPEndPoint(Address, Port).ToString();
 
     /// <summary>Datagrams received so far, answered or not.</summary>
     public int QueriesReceived => Volatile.Read(ref _queries);
@@ -64,7 +70,10 @@ public sealed class LocalDnsServer : IAsyncDisposable
         set => Interlocked.Exchange(ref _delayTicks, value.Ticks);
     }
 
-    public static LocalDnsServer Start() => new();
+    public static LocalDnsServer Start() => new(IPAddress.Loopback);
+
+    /// <summary>A server on <paramref name="address"/>, a local address such as the loopback alias 127.0.0.2.</summary>
+    public static LocalDnsServer Start(IPAddress address) => new(address);
 
     /// <summary>A UDP port on 127.0.0.1 that nobody listens on (bound once, then released).</summary>
     public static int ClosedPort()
@@ -74,9 +83,33 @@ public sealed class LocalDnsServer : IAsyncDisposable
         return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 
-    public LocalDnsServer AddA(string name, string address) => Add(name, TypeA, Address(address, AddressFamily.InterNetwork));
+    public LocalDnsServer AddA(string name, string address) => Add(name, TypeA, AddressBytes(address, AddressFamily.InterNetwork));
 
-    public LocalDnsServer AddAaaa(string name, string address) => Add(name, TypeAaaa, Address(address, AddressFamily.InterNetworkV6));
+    /// <summary>
+    /// Answers the A queries for <paramref name="name"/> with one address each, in turn: the first query gets
+    /// <paramref name="addresses"/>[0], the second [1], and so on, the last address from then on. AAAA queries get no records.
+    /// </summary>
+    public LocalDnsServer AddRebindingA(string name, params string[] addresses)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(addresses.Length, nameof(addresses));
+        lock (_zone)
+        {
+            _turns[Bare(name)] = ([.. addresses.Select(address => AddressBytes(address, AddressFamily.InterNetwork))], 0);
+        }
+
+        return this;
+    }
+
+    /// <summary>How many A queries for <paramref name="name"/> (added with <see cref="AddRebindingA"/>) were answered.</summary>
+    public int RebindingQueries(string name)
+    {
+        lock (_zone)
+        {
+            return _turns.TryGetValue(Bare(name), out var turn) ? turn.Asked : 0;
+        }
+    }
+
+    public LocalDnsServer AddAaaa(string name, string address) => Add(name, TypeAaaa, AddressBytes(address, AddressFamily.InterNetworkV6));
 
     public LocalDnsServer AddCname(string name, string target) => Add(name, TypeCname, EncodeName(target), Bare(target));
 
@@ -233,6 +266,17 @@ public sealed class LocalDnsServer : IAsyncDisposable
         var answers = new List<(string Name, ushort Type, byte[] Data)>();
         lock (_zone)
         {
+            if (_turns.TryGetValue(name, out var turn))
+            {
+                if (type is TypeA or TypeAny)
+                {
+                    answers.Add((name, TypeA, turn.Answers[Math.Min(turn.Asked, turn.Answers.Count - 1)]));
+                    _turns[name] = (turn.Answers, turn.Asked + 1);
+                }
+
+                return Response(id, opcode, recursionDesired, NoError, question, answers);
+            }
+
             if (!_zone.ContainsKey(name))
             {
                 return Response(id, opcode, recursionDesired, NameError, question, []);
@@ -332,7 +376,7 @@ public sealed class LocalDnsServer : IAsyncDisposable
         return [.. bytes];
     }
 
-    private static byte[] Address(string text, AddressFamily family)
+    private static byte[] AddressBytes(string text, AddressFamily family)
     {
         var address = IPAddress.Parse(text);
         return address.AddressFamily == family ? address.GetAddressBytes() : throw new ArgumentException($"'{text}' is not an {family} address", nameof(text));
