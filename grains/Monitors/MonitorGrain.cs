@@ -5,6 +5,7 @@ using OrleansMonitor.GrainInterfaces.Workspaces;
 using OrleansMonitor.Grains.Identity;
 using OrleansMonitor.Grains.Metrics;
 using OrleansMonitor.Grains.Probes;
+using OrleansMonitor.Grains.Probes.Egress;
 using OrleansMonitor.Grains.Scheduling;
 using OrleansMonitor.Grains.Storage;
 using OrleansMonitor.Grains.Text;
@@ -28,6 +29,7 @@ namespace OrleansMonitor.Grains.Monitors;
 public sealed class MonitorGrain(
     [PersistentState("monitor", StorageNames.Monitors)] IPersistentState<MonitorState> state,
     ProbeRunner runner,
+    EgressPolicy egress,
     MonitorStorage storage,
     SchedulingStats schedulingStats,
     MonitorFaults faults,
@@ -150,6 +152,12 @@ public sealed class MonitorGrain(
             return MonitorOutcome.Invalid(errors);
         }
 
+        if (egress.RefusalFor(normalized) is { } refused)
+        {
+            DeactivateOnIdle();
+            return MonitorOutcome.Invalid(refused);
+        }
+
         if (normalized.Type == MonitorType.Heartbeat && string.IsNullOrEmpty(normalized.Heartbeat!.Token))
         {
             normalized = normalized with { Heartbeat = normalized.Heartbeat with { Token = SecretToken.New() } };
@@ -231,6 +239,11 @@ public sealed class MonitorGrain(
         if (!MonitorConfigRules.TryNormalize(config, out var normalized, out var errors))
         {
             return MonitorOutcome.Invalid(errors);
+        }
+
+        if (egress.RefusalFor(normalized) is { } refused)
+        {
+            return MonitorOutcome.Invalid(refused);
         }
 
         var plan = await Workspace.PlanStatusAsync();

@@ -38,8 +38,8 @@ namespace OrleansMonitor.Grains.Probes;
 /// allowed one. It judges the address actually connected to, on the first request and on every redirect hop alike, so
 /// neither a redirect nor a name whose answer changes (DNS rebinding) reaches a refused address. The probe's policy and
 /// resolver travel with the request message (<see cref="HttpRequestMessage.Options"/>), which the handler reuses for
-/// every hop. A refusal is a DOWN result saying why. Through an HTTP proxy (HTTP_PROXY, HTTPS_PROXY) the callback
-/// connects to, and judges, the proxy instead.
+/// every hop. A refusal is a DOWN result saying why. No proxy from the environment (HTTP_PROXY, HTTPS_PROXY) is used:
+/// the policy could not judge the address behind it.
 /// </para>
 /// </remarks>
 public sealed class HttpProbe(TimeProvider timeProvider, RdapClient? rdap = null, EgressPolicy? egress = null, ProbeAddressResolver? resolver = null) : IProbe
@@ -365,6 +365,10 @@ public sealed class HttpProbe(TimeProvider timeProvider, RdapClient? rdap = null
         PooledConnectionLifetime = TimeSpan.Zero,
         SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = ValidateCertificate },
         ConnectCallback = ConnectAsync,
+
+        // A probe goes where its monitor says, judged by the egress policy on the address it connects to: never
+        // through a proxy from the environment, which the policy could not see past.
+        UseProxy = false,
     };
 
     /// <summary>

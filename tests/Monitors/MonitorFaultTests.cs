@@ -159,26 +159,17 @@ public sealed class MonitorFaultTests(FaultClusterFixture fixture)
         var (grain, workspace, id) = await CreateAsync(HttpConfig("Deleted while down", target.Url));
         await Eventually.HoldsAsync(() => grain.GetAsync(workspace), m => m!.Heartbeats.Count >= 1, "a first heartbeat");
 
-        target.StatusCode = 500;
-        Task<bool> delete;
-        await using (var connection = await fixture.Database.DataSource.OpenConnectionAsync())
-        await using (var transaction = await connection.BeginTransactionAsync())
+        // The incident insert takes 2 s; the delete lands meanwhile.
+        await using (await fixture.SlowDownAsync("om_incidents", "INSERT", TimeSpan.FromSeconds(2), $"NEW.monitor_id = '{id}'"))
         {
-            await using (var lockTable = new NpgsqlCommand("LOCK TABLE om_incidents IN SHARE ROW EXCLUSIVE MODE", connection, transaction))
-            {
-                await lockTable.ExecuteNonQueryAsync();
-            }
-
+            target.StatusCode = 500;
             await Eventually.HoldsAsync(
-                () => fixture.Database.ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO om_incidents%'"),
+                () => fixture.Database.ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND pid <> pg_backend_pid() AND query LIKE '%INSERT INTO om_incidents%'"),
                 n => n >= 1,
-                "the incident insert to wait on the lock");
-            delete = grain.DeleteAsync(workspace);
-            await Task.Delay(200);
-            await transaction.RollbackAsync();
+                "the incident insert to be under way");
+            Assert.True(await grain.DeleteAsync(workspace));
         }
 
-        Assert.True(await delete);
         await AssertGoneForGoodAsync(grain, workspace, id, target, "Deleted while down");
     }
 
