@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Orleans.Hosting;
 using OrleansMonitor.Grains.Identity;
 using OrleansMonitor.Grains.Monitors;
 using OrleansMonitor.Grains.Probes;
@@ -45,6 +46,9 @@ public static class MonitoringEngine
         services.AddSingleton<Monitors.MonitorFaults>();
         services.AddSingleton<Text.SharedStrings>(_ => new Text.SharedStrings());
         services.AddSingleton<ProbeRunner>();
+        services.AddSingleton<Silos.SiloStartTime>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<Silos.SiloStartTime>());
+        services.AddPlacementDirector<Silos.SiloBoundPlacement, Silos.SiloBoundPlacementDirector>();
 
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection("Retention"));
         services.AddSingleton<HeartbeatRetention>();

@@ -1,8 +1,10 @@
+using OrleansMonitor.GrainInterfaces.Silos;
+
 namespace OrleansMonitor.ApiHost.Health;
 
 /// <summary>
-/// GET /api/health (readiness: cluster and database reachable, 503 otherwise) and GET /health/live (liveness:
-/// the process answers; never depends on the database or the cluster).
+/// GET /api/health (readiness: cluster and database reachable, 503 otherwise; also the silos' heartbeat buffers) and
+/// GET /health/live (liveness: the process answers; never depends on the database or the cluster).
 /// </summary>
 public static class HealthApi
 {
@@ -15,11 +17,11 @@ public static class HealthApi
 
     private static async Task<IResult> ReadyAsync(IClusterClient cluster, ILoggerFactory loggers)
     {
-        bool database;
+        ClusterReport report;
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            database = await cluster.GetGrain<IAccountsGrain>(0).PingDatabaseAsync().WaitAsync(timeout.Token);
+            report = await cluster.GetGrain<IClusterReportGrain>(0).ReportAsync().WaitAsync(timeout.Token);
         }
         catch (Exception ex) when (ex is OperationCanceledException or TimeoutException or OrleansException)
         {
@@ -27,8 +29,25 @@ public static class HealthApi
             return Results.Json(new { success = false, status = "unavailable", cluster = "down", database = "unknown" }, statusCode: 503);
         }
 
-        return database
-            ? Results.Json(new { success = true, status = "ok", cluster = "up", database = "up" })
-            : Results.Json(new { success = false, status = "degraded", cluster = "up", database = "down" }, statusCode: 503);
+        var writers = report.Silos.Select(s => s.Writer).ToArray();
+        var body = new
+        {
+            success = report.DatabaseReachable,
+            status = report.DatabaseReachable ? "ok" : "degraded",
+            cluster = "up",
+            database = report.DatabaseReachable ? "up" : "down",
+            silos = report.Silos.Count,
+            silosUnanswered = report.Unanswered.Count,
+            heartbeatBuffer = new
+            {
+                pending = writers.Sum(w => w.Pending),
+                pendingBytes = writers.Sum(w => w.PendingBytes),
+                written = writers.Sum(w => w.Written),
+                dropped = writers.Sum(w => w.Dropped),
+                rejected = writers.Sum(w => w.Rejected),
+                writing = writers.Any(w => w.DatabaseUnreachable) ? "failing" : "ok",
+            },
+        };
+        return Results.Json(body, statusCode: report.DatabaseReachable ? 200 : 503);
     }
 }
