@@ -420,10 +420,18 @@ public sealed class WorkspaceGrain(
         {
             found["name"] = "Name must be between 1 and 100 characters";
         }
+        else if (!Text.OneLineText.IsValid(name.Trim()))
+        {
+            found["name"] = "Name must be one line of text without control characters";
+        }
 
         if (description is { Length: > 1000 })
         {
             found["description"] = "Description must be at most 1000 characters";
+        }
+        else if (description is not null && !Text.StoredText.IsClean(description))
+        {
+            found["description"] = "Description must not contain NUL characters or lone surrogates";
         }
 
         errors = found;
