@@ -16,6 +16,10 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<PrincipalResolver>();
 builder.Services.AddOptions<LoginThrottleOptions>().Bind(builder.Configuration.GetSection("LoginThrottle"));
 builder.Services.AddSingleton<LoginThrottle>();
+builder.Services.AddOptions<RegistrationThrottleOptions>().Bind(builder.Configuration.GetSection("RegistrationThrottle"))
+    .Validate(o => o.AttemptsPerAddress > 0 && o.Window > TimeSpan.Zero, "RegistrationThrottle:AttemptsPerAddress and Window must be positive")
+    .ValidateOnStart();
+builder.Services.AddSingleton<RegistrationThrottle>();
 
 var app = builder.Build();
 

@@ -21,7 +21,7 @@ public static class MonitoringEngine
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<MonitorOptions>().Bind(configuration.GetSection("Monitoring"));
         services.AddOptions<HeartbeatWriterOptions>().Bind(configuration.GetSection("HeartbeatWriter"));
-        services.AddOptions<Identity.IdentityOptions>().Bind(configuration.GetSection("Identity"));
+        services.AddOptions<Identity.IdentityOptions>().Bind(configuration.GetSection("Identity")).ValidateOnStart();
 
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<HeartbeatHistory>();
