@@ -10,6 +10,8 @@ using OrleansMonitor.ApiHost.Team;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddMonitoringClusterClient();
+builder.AddHeartbeatReceiverRateLimit();
+RedactingLoggerFactory.Register(builder.Services);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -40,6 +42,7 @@ app.UseStatusCodePages(async status =>
         await ApiProblem.Of(http.Response.StatusCode, code, message).ExecuteAsync(http);
     }
 });
+app.UseRateLimiter();
 
 app.MapHealthApi();
 app.MapAuthApi();
