@@ -10,6 +10,7 @@ using OrleansMonitor.ApiHost.Team;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddMonitoringClusterClient();
+builder.AddTrustedProxies();
 builder.AddHeartbeatReceiverRateLimit();
 RedactingLoggerFactory.Register(builder.Services);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
@@ -25,6 +26,7 @@ builder.Services.AddSingleton<RegistrationThrottle>();
 
 var app = builder.Build();
 
+app.UseTrustedProxies();
 app.UseMiddleware<RequestIdMiddleware>();
 app.UseMiddleware<UnhandledErrorMiddleware>();
 app.UseStatusCodePages(async status =>
