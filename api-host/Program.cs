@@ -10,15 +10,23 @@ using OrleansMonitor.ApiHost.Team;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddMonitoringClusterClient();
+builder.AddTrustedProxies();
+builder.AddHeartbeatReceiverRateLimit();
+RedactingLoggerFactory.Register(builder.Services);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<PrincipalResolver>();
 builder.Services.AddOptions<LoginThrottleOptions>().Bind(builder.Configuration.GetSection("LoginThrottle"));
 builder.Services.AddSingleton<LoginThrottle>();
+builder.Services.AddOptions<RegistrationThrottleOptions>().Bind(builder.Configuration.GetSection("RegistrationThrottle"))
+    .Validate(o => o.AttemptsPerAddress > 0 && o.Window > TimeSpan.Zero, "RegistrationThrottle:AttemptsPerAddress and Window must be positive")
+    .ValidateOnStart();
+builder.Services.AddSingleton<RegistrationThrottle>();
 
 var app = builder.Build();
 
+app.UseTrustedProxies();
 app.UseMiddleware<RequestIdMiddleware>();
 app.UseMiddleware<UnhandledErrorMiddleware>();
 app.UseStatusCodePages(async status =>
@@ -36,6 +44,7 @@ app.UseStatusCodePages(async status =>
         await ApiProblem.Of(http.Response.StatusCode, code, message).ExecuteAsync(http);
     }
 });
+app.UseRateLimiter();
 
 app.MapHealthApi();
 app.MapAuthApi();

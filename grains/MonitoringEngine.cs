@@ -28,7 +28,7 @@ public static class MonitoringEngine
             .Validate(o => o.FlushInterval > TimeSpan.Zero && o.MaxRetryDelay > TimeSpan.Zero && o.DrainTimeout > TimeSpan.Zero,
                 "HeartbeatWriter:FlushInterval, MaxRetryDelay and DrainTimeout must be positive")
             .ValidateOnStart();
-        services.AddOptions<Identity.IdentityOptions>().Bind(configuration.GetSection("Identity"));
+        services.AddOptions<Identity.IdentityOptions>().Bind(configuration.GetSection("Identity")).ValidateOnStart();
 
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<HeartbeatHistory>();

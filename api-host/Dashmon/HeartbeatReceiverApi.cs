@@ -2,12 +2,15 @@ using OrleansMonitor.GrainInterfaces.Heartbeats;
 
 namespace OrleansMonitor.ApiHost.Dashmon;
 
-/// <summary>POST /api/incoming/heartbeat/:token — public receiver for heartbeat (push) devices. Unknown token: 404, nothing recorded.</summary>
+/// <summary>
+/// POST /api/incoming/heartbeat/:token — public receiver for heartbeat (push) devices. Unknown token: 404, nothing
+/// recorded. Rate-limited per token (<see cref="HeartbeatReceiverRateLimit"/>); the token never appears in logs.
+/// </summary>
 public static class HeartbeatReceiverApi
 {
     public static IEndpointRouteBuilder MapHeartbeatReceiverApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/incoming/heartbeat/{token}", ReceiveAsync);
+        routes.MapPost("/api/incoming/heartbeat/{token}", ReceiveAsync).RequireRateLimiting(HeartbeatReceiverRateLimit.PolicyName);
         return routes;
     }
 

@@ -5,7 +5,8 @@ namespace OrleansMonitor.ApiHost.Diagnostics;
 /// <summary>
 /// Gives every request an id: a valid incoming <c>X-Request-Id</c> is echoed, otherwise one is generated. The id is
 /// the response's <c>X-Request-Id</c> header, the <see cref="HttpContext.TraceIdentifier"/> (error bodies carry it as
-/// <c>requestId</c>), a logging scope, and part of the one log line written per request.
+/// <c>requestId</c>), a logging scope, and part of the one log line written per request (its path with secrets
+/// redacted: see <see cref="SecretPaths"/>).
 /// </summary>
 public sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdMiddleware> logger)
 {
@@ -35,7 +36,7 @@ public sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdM
                 logger.LogInformation(
                     "{Method} {Path} answered {StatusCode} in {ElapsedMs:F1} ms (request {RequestId})",
                     context.Request.Method,
-                    context.Request.Path.Value,
+                    SecretPaths.Redact(context.Request.Path.Value ?? ""),
                     context.Response.StatusCode,
                     Stopwatch.GetElapsedTime(started).TotalMilliseconds,
                     id);

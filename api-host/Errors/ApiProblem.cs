@@ -27,6 +27,14 @@ public static class ApiProblem
     public static IResult ForeignOrigin() =>
         Of(StatusCodes.Status403Forbidden, "foreign_origin", "Cookie-authenticated changes must come from this site");
 
+    /// <summary>429 with <c>Retry-After</c> (whole seconds, at least 1) set on <paramref name="response"/>.</summary>
+    public static IResult TooManyRequests(HttpResponse response, TimeSpan wait, string code, string what)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Of(StatusCodes.Status429TooManyRequests, code, $"{what}; try again in {seconds} s");
+    }
+
     public static IResult MonitorNotFound() => Of(StatusCodes.Status404NotFound, "monitor_not_found", "Monitor not found");
 
     public static IResult MissingMonitorId() => Of(StatusCodes.Status400BadRequest, "missing_monitor_id", "monitorId is required");

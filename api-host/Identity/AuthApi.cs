@@ -14,8 +14,16 @@ public static class AuthApi
         return group;
     }
 
-    private static async Task<IResult> RegisterAsync(HttpContext http, IClusterClient cluster)
+    private static async Task<IResult> RegisterAsync(HttpContext http, IClusterClient cluster, RegistrationThrottle throttle, ILogger<RegistrationThrottle> logger)
     {
+        var address = ClientAddress.Of(http);
+        var wait = throttle.TryAttempt(address);
+        if (wait > TimeSpan.Zero)
+        {
+            logger.LogWarning("Registration throttled for {Address} (request {RequestId})", address, http.TraceIdentifier);
+            return ApiProblem.TooManyRequests(http.Response, wait, "too_many_attempts", "Too many registrations from this address");
+        }
+
         var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
         if (error is not null)
         {
@@ -26,6 +34,7 @@ public static class AuthApi
         var email = fields.String("email", 254);
         var password = fields.String("password", 1024);
         var name = fields.String("name", 200);
+        var invitationToken = fields.String("invitationToken", 200);
         if (email is null) { fields.Errors.TryAdd("email", "email is required"); }
         if (password is null) { fields.Errors.TryAdd("password", "password is required"); }
         if (name is null) { fields.Errors.TryAdd("name", "name is required"); }
@@ -34,7 +43,15 @@ public static class AuthApi
             return ApiProblem.Invalid(fields.Errors, "Invalid registration");
         }
 
-        var outcome = await cluster.GetGrain<IAccountsGrain>(0).RegisterAsync(email!, password!, name!);
+        var outcome = await cluster.GetGrain<IAccountsGrain>(0).RegisterAsync(email!, password!, name!, invitationToken);
+        if (outcome.RegistrationClosed)
+        {
+            return ApiProblem.Of(
+                StatusCodes.Status403Forbidden,
+                "registration_closed",
+                "Registration is closed on this installation: ask a member for an invitation and register with its token");
+        }
+
         if (outcome.EmailTaken)
         {
             return ApiProblem.Of(StatusCodes.Status409Conflict, "email_taken", "An account with this email already exists");
@@ -66,14 +83,12 @@ public static class AuthApi
             return ApiProblem.Of(StatusCodes.Status400BadRequest, "invalid_request", "email and password are required", fields.Errors);
         }
 
-        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var address = ClientAddress.Of(http);
         var wait = throttle.RetryAfter(email, address);
         if (wait > TimeSpan.Zero)
         {
-            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
-            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             logger.LogWarning("Login throttled for {Address} (request {RequestId})", address, http.TraceIdentifier);
-            return ApiProblem.Of(StatusCodes.Status429TooManyRequests, "too_many_attempts", $"Too many failed logins; try again in {seconds} s");
+            return ApiProblem.TooManyRequests(http.Response, wait, "too_many_attempts", "Too many failed logins");
         }
 
         var session = await cluster.GetGrain<IAccountsGrain>(0).LoginAsync(email, password);

@@ -107,7 +107,15 @@ public static class TeamApi
         var roleText = fields.String("role", 16);
         var days = fields.Integer("expiresInDays");
         var errors = fields.Errors;
-        WorkspaceRole? role = roleText switch { "admin" => WorkspaceRole.Admin, "editor" => WorkspaceRole.Editor, "viewer" => WorkspaceRole.Viewer, _ => null };
+        // "owner" is parsed so that the workspace grain answers it: nobody may grant it (forbidden_role, or 422 for the owner).
+        WorkspaceRole? role = roleText switch
+        {
+            "owner" => WorkspaceRole.Owner,
+            "admin" => WorkspaceRole.Admin,
+            "editor" => WorkspaceRole.Editor,
+            "viewer" => WorkspaceRole.Viewer,
+            _ => null,
+        };
         if (email is null)
         {
             errors.TryAdd("email", "email is required");
@@ -136,9 +144,16 @@ public static class TeamApi
 
         var outcome = await Workspace(http, cluster).InviteAsync(
             CallerFilter.CallerOf(http).UserId, email!, role!.Value, scope, days is { } d ? TimeSpan.FromDays(d) : DefaultInvitationLifetime);
-        return outcome.Invitation is { } invitation
-            ? Results.Json(new JsonObject { ["success"] = true, ["token"] = outcome.Token, ["invitation"] = Invitation(invitation) }, statusCode: StatusCodes.Status201Created)
-            : ApiProblem.Invalid(outcome.Errors ?? new Dictionary<string, string>(), "Invalid invitation");
+        return outcome switch
+        {
+            { Invitation: { } invitation } =>
+                Results.Json(new JsonObject { ["success"] = true, ["token"] = outcome.Token, ["invitation"] = Invitation(invitation) }, statusCode: StatusCodes.Status201Created),
+            { Error: "forbidden_role" } =>
+                ApiProblem.Of(StatusCodes.Status403Forbidden, "forbidden_role", "You cannot invite someone with a higher role than your own"),
+            { Error: "forbidden_scope" } =>
+                ApiProblem.Of(StatusCodes.Status403Forbidden, "forbidden_scope", "You can only invite members to projects within your own scope"),
+            _ => ApiProblem.Invalid(outcome.Errors ?? new Dictionary<string, string>(), "Invalid invitation"),
+        };
     }
 
     private static async Task<IResult> CancelAsync(string id, HttpContext http, IClusterClient cluster)

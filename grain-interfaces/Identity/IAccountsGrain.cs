@@ -6,7 +6,11 @@ namespace OrleansMonitor.GrainInterfaces.Identity;
 /// </summary>
 public interface IAccountsGrain : IGrainWithIntegerKey
 {
-    Task<RegistrationOutcome> RegisterAsync(string email, string password, string name);
+    /// <summary>
+    /// A new account and its first session. When registration is closed, only the installation's first user and the
+    /// holder of a pending invitation (<paramref name="invitationToken"/>) sent to <paramref name="email"/> may register.
+    /// </summary>
+    Task<RegistrationOutcome> RegisterAsync(string email, string password, string name, string? invitationToken);
 
     /// <summary>A new session for matching credentials, or null.</summary>
     Task<SessionGrant?> LoginAsync(string email, string password);

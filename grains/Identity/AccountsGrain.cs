@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using OrleansMonitor.GrainInterfaces.Identity;
 using OrleansMonitor.GrainInterfaces.Workspaces;
+using OrleansMonitor.Grains.Text;
 using OrleansMonitor.Grains.Workspaces;
 
 namespace OrleansMonitor.Grains.Identity;
@@ -20,12 +21,12 @@ public sealed class AccountsGrain(
 {
     private readonly IdentityOptions _options = options.Value;
 
-    public async Task<RegistrationOutcome> RegisterAsync(string email, string password, string name)
+    public async Task<RegistrationOutcome> RegisterAsync(string email, string password, string name, string? invitationToken)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         email = email.Trim();
         name = name.Trim();
-        if (email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal))
+        if (email.Length > 254 || !OneLineText.IsValid(email) || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal))
         {
             errors["email"] = "Email must be a valid address";
         }
@@ -39,6 +40,10 @@ public sealed class AccountsGrain(
         {
             errors["name"] = "Name must be between 1 and 100 characters";
         }
+        else if (!OneLineText.IsValid(name))
+        {
+            errors["name"] = "Name must be one line of text without control characters";
+        }
 
         if (errors.Count > 0)
         {
@@ -49,6 +54,14 @@ public sealed class AccountsGrain(
         var userId = Guid.NewGuid();
         var user = new UserRecord(userId, email, name, "", userId);
         user = user with { PasswordHash = hasher.HashPassword(user, password) };
+        if (_options.Registration == RegistrationMode.Closed && !await IsInvitedAsync(email, invitationToken))
+        {
+            // Closed: without an invitation only the installation's first user gets in (decided by the insert itself).
+            return await store.TryAddFirstUserAsync(user)
+                ? new RegistrationOutcome(await StartSessionAsync(user), false, null)
+                : new RegistrationOutcome(null, false, null, RegistrationClosed: true);
+        }
+
         if (!await store.TryAddUserAsync(user))
         {
             return new RegistrationOutcome(null, true, null);
@@ -56,6 +69,13 @@ public sealed class AccountsGrain(
 
         return new RegistrationOutcome(await StartSessionAsync(user), false, null);
     }
+
+    /// <summary>True when <paramref name="token"/> is a pending (not used, cancelled or expired) invitation sent to <paramref name="email"/>.</summary>
+    private async Task<bool> IsInvitedAsync(string email, string? token) =>
+        token is { Length: > 0 and <= 200 }
+        && await memberships.InvitationByTokenAsync(SecretToken.Hash(token)) is { } invitation
+        && invitation.StatusAt(time.GetUtcNow()) == "pending"
+        && string.Equals(invitation.Email, email, StringComparison.OrdinalIgnoreCase);
 
     public async Task<SessionGrant?> LoginAsync(string email, string password)
     {

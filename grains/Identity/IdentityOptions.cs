@@ -3,6 +3,9 @@ namespace OrleansMonitor.Grains.Identity;
 /// <summary>Identity settings (section <c>Identity</c>).</summary>
 public sealed class IdentityOptions
 {
+    /// <summary>open (default) or closed: see <see cref="RegistrationMode"/>.</summary>
+    public RegistrationMode Registration { get; set; } = RegistrationMode.Open;
+
     /// <summary>How long a session lasts after login.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromDays(14);
 

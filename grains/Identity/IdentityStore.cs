@@ -7,6 +7,7 @@ namespace OrleansMonitor.Grains.Identity;
 public sealed class IdentityStore(NpgsqlDataSource dataSource)
 {
     private const string UniqueViolation = "23505";
+    private const long FirstUserLockKey = 0x4F4D_4649_5253_54; // "OMFIRST"
 
     /// <summary>Inserts the user; false when the email is taken (case-insensitively).</summary>
     public async Task<bool> TryAddUserAsync(UserRecord user)
@@ -28,6 +29,33 @@ public sealed class IdentityStore(NpgsqlDataSource dataSource)
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// Inserts the user only when the installation has no user yet; false otherwise. Concurrent first registrations
+    /// take turns under an advisory lock, so exactly one of them wins.
+    /// </summary>
+    public async Task<bool> TryAddFirstUserAsync(UserRecord user)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({FirstUserLockKey})", connection, transaction))
+        {
+            await lockCommand.ExecuteNonQueryAsync();
+        }
+
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO om_users (id, email, name, password_hash, workspace_id)
+            SELECT $1, $2, $3, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM om_users)
+            """, connection, transaction);
+        command.Parameters.AddWithValue(user.Id);
+        command.Parameters.AddWithValue(user.Email);
+        command.Parameters.AddWithValue(user.Name);
+        command.Parameters.AddWithValue(user.PasswordHash);
+        command.Parameters.AddWithValue(user.WorkspaceId);
+        var added = await command.ExecuteNonQueryAsync() == 1;
+        await transaction.CommitAsync();
+        return added;
     }
 
     public async Task<UserRecord?> FindUserByEmailAsync(string email)

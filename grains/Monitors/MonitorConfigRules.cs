@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using OrleansMonitor.Grains.Probes;
 using OrleansMonitor.Grains.Probes.Synthetic;
+using OrleansMonitor.Grains.Text;
 
 namespace OrleansMonitor.Grains.Monitors;
 
@@ -63,8 +64,61 @@ public static class MonitorConfigRules
                 break;
         }
 
+        CheckText(normalized, found);
         errors = found;
         return found.Count == 0;
+    }
+
+    /// <summary>
+    /// Text the monitor keeps must be storable: no NUL or lone surrogate anywhere (PostgreSQL refuses NUL), and no
+    /// control character at all in one-line fields (name, URL, header values except tabs, assertion targets).
+    /// </summary>
+    private static void CheckText(MonitorConfig config, Dictionary<string, string> errors)
+    {
+        if (!OneLineText.IsValid(config.Name ?? ""))
+        {
+            errors.TryAdd("name", "Name must be one line of text without control characters");
+        }
+
+        if (!OneLineText.IsValid(config.Url ?? ""))
+        {
+            errors.TryAdd("url", "URL must be one line of text without control characters");
+        }
+
+        foreach (var value in (config.Headers ?? new Dictionary<string, string>()).Values)
+        {
+            if (!OneLineText.IsValid(value.Replace('\t', ' ')))
+            {
+                errors.TryAdd("headers", "Header values must be one line of text without control characters");
+                break;
+            }
+        }
+
+        if (config.Body is { } body && !StoredText.IsClean(body))
+        {
+            errors.TryAdd("body", "Body must not contain NUL characters or lone surrogates");
+        }
+
+        for (var index = 0; index < (config.Assertions?.Count ?? 0); index++)
+        {
+            var assertion = config.Assertions![index];
+            if (!OneLineText.IsValid(assertion.Target ?? "") || !StoredText.IsClean(assertion.Value ?? ""))
+            {
+                errors.TryAdd(
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"assertions[{index}]"),
+                    "Assertion targets must be one line of text, and values must not contain NUL characters or lone surrogates");
+            }
+        }
+
+        if (config.Dns is { } dns && (!OneLineText.IsValid(dns.Name ?? "") || !OneLineText.IsValid(dns.Resolver ?? "")))
+        {
+            errors.TryAdd("dns.name", "DNS names and resolvers must be one line of text without control characters");
+        }
+
+        if (config.Dns?.Expected is { } expected && expected.Any(value => !StoredText.IsClean(value ?? "")))
+        {
+            errors.TryAdd("dns.expected", "Expected DNS values must not contain NUL characters or lone surrogates");
+        }
     }
 
     private static MonitorConfig NormalizeHttp(MonitorConfig config, string name, Dictionary<string, string> errors)
@@ -102,7 +156,8 @@ public static class MonitorConfigRules
             }
         }
 
-        if (config.Body is { Length: > 0 } body && !IsJson(body))
+        // Text that is not text (checked in CheckText) cannot even be handed to the JSON parser.
+        if (config.Body is { Length: > 0 } body && StoredText.IsClean(body) && !IsJson(body))
         {
             errors["body"] = "Body must be a JSON object";
         }

@@ -91,6 +91,19 @@ public sealed class WorkspaceGrain(
             errors["role"] = "role must be admin, editor or viewer";
         }
 
+        // An inviter grants no more than it holds: a role up to its own, projects within its own scope. Checked before
+        // the projects exist, so a scoped inviter learns nothing about projects outside its scope.
+        var inviter = invitedBy == WorkspaceId ? new WorkspaceAccess(WorkspaceId, invitedBy, WorkspaceRole.Owner, null) : _members.GetValueOrDefault(invitedBy);
+        if (inviter is null || role > inviter.Role)
+        {
+            return new InvitationOutcome(null, null, "forbidden_role");
+        }
+
+        if (inviter.ProjectScope is { } own && (projectScope is null || projectScope.Any(p => !own.Contains(p))))
+        {
+            return new InvitationOutcome(null, null, "forbidden_scope");
+        }
+
         if (projectScope is { } scope && (scope.Count == 0 || scope.Any(p => !state.State.Projects.ContainsKey(p))))
         {
             errors["projectIds"] = "projectIds must name at least one project of this workspace";
@@ -503,10 +516,18 @@ public sealed class WorkspaceGrain(
         {
             found["name"] = "Name must be between 1 and 100 characters";
         }
+        else if (!Text.OneLineText.IsValid(name.Trim()))
+        {
+            found["name"] = "Name must be one line of text without control characters";
+        }
 
         if (description is { Length: > 1000 })
         {
             found["description"] = "Description must be at most 1000 characters";
+        }
+        else if (description is not null && !Text.StoredText.IsClean(description))
+        {
+            found["description"] = "Description must not contain NUL characters or lone surrogates";
         }
 
         errors = found;

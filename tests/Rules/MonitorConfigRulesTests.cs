@@ -109,4 +109,72 @@ public sealed class MonitorConfigRulesTests
     [Fact]
     public void InvalidStatusCodeRangeIsNamed() =>
         Assert.True(ErrorsOf(Http() with { ValidStatusCodes = ["299-200"] }).ContainsKey("valid_status_codes"));
+
+    [Theory]
+    [InlineData(0x0000)]
+    [InlineData(0x0001)]
+    [InlineData(0x000A)]
+    [InlineData(0x001B)]
+    [InlineData(0x007F)]
+    [InlineData(0xD800)]
+    [InlineData(0xDC00)]
+    public void NamesAndUrlsWithControlCharactersOrLoneSurrogatesAreRefused(int code)
+    {
+        var c = (char)code;
+        Assert.True(ErrorsOf(Http() with { Name = $"Lun{c}alytics" }).ContainsKey("name"));
+        Assert.True(ErrorsOf(Tcp() with { Name = $"Data{c}base" }).ContainsKey("name"));
+        Assert.True(ErrorsOf(Http() with { Url = $"https://example.test/api/{c}status" }).ContainsKey("url"));
+    }
+
+    [Fact]
+    public void NamesMayHoldAnyPrintableTextIncludingSurrogatePairs()
+    {
+        Assert.True(MonitorConfigRules.TryNormalize(Http() with { Name = "Café ☕ 🚀 Ünïcode" }, out var normalized, out var errors), string.Join(", ", errors));
+        Assert.Equal("Café ☕ 🚀 Ünïcode", normalized.Name);
+    }
+
+    [Theory]
+    [InlineData(0x0000)]
+    [InlineData(0x0001)]
+    [InlineData(0x007F)]
+    [InlineData(0xD800)]
+    public void HeaderValuesWithControlCharactersAreRefusedButTabsAreNot(int code)
+    {
+        Assert.True(ErrorsOf(Http() with { Headers = new Dictionary<string, string> { ["X-Token"] = $"ab{(char)code}cd" } }).ContainsKey("headers"));
+        Assert.False(ErrorsOf(Http() with { Headers = new Dictionary<string, string> { ["X-Token"] = "ab\tcd" } }).ContainsKey("headers"));
+    }
+
+    [Theory]
+    [InlineData(0x0000)]
+    [InlineData(0xD800)]
+    public void BodiesAssertionsAndDnsAnswersWithNulOrLoneSurrogatesAreRefused(int code)
+    {
+        var c = (char)code;
+        Assert.True(ErrorsOf(Http() with { Body = $"{{\"a\":\"{c}\"}}" }).ContainsKey("body"));
+        Assert.True(ErrorsOf(Http() with { Assertions = [new SyntheticAssertion(SyntheticAssertionKind.BodyContains, null, $"o{c}k")] }).ContainsKey("assertions[0]"));
+        Assert.True(ErrorsOf(Http() with { Assertions = [new SyntheticAssertion(SyntheticAssertionKind.JsonPathEquals, $"$.st{c}atus", "up")] }).ContainsKey("assertions[0]"));
+        var dns = new MonitorConfig
+        {
+            Name = "Mail",
+            Type = MonitorType.Dns,
+            Url = "",
+            Interval = 30,
+            RetryInterval = 30,
+            RequestTimeout = 30,
+            Dns = new DnsCheck("TXT", "example.test", null, [$"v=spf1{c}"], false),
+        };
+        Assert.True(ErrorsOf(dns).ContainsKey("dns.expected"));
+    }
+
+    [Fact]
+    public void MultiLineTextIsKeptWhereItBelongs()
+    {
+        var config = Http() with
+        {
+            Body = "{\n  \"a\": 1\n}",
+            Assertions = [new SyntheticAssertion(SyntheticAssertionKind.BodyContains, null, "line one\nline two")],
+        };
+
+        Assert.True(MonitorConfigRules.TryNormalize(config, out _, out var errors), string.Join(", ", errors));
+    }
 }
