@@ -55,6 +55,94 @@ internal sealed class HourlyLatencyHistograms
         Splice(start, end, encoded[..length]);
     }
 
+    /// <summary>
+    /// The histogram of <paramref name="hour"/> in its stored form ([max: varint][payload length: varint][payload], the
+    /// segment without its hour byte), or null when the hour holds no sample.
+    /// </summary>
+    public byte[]? ExportHour(long hour)
+    {
+        var (start, end) = Locate(hour);
+        return end > start ? _buffer.AsSpan(start + 1, end - start - 1).ToArray() : null;
+    }
+
+    /// <summary>Adds a histogram exported by <see cref="ExportHour"/> to <paramref name="hour"/>; false (nothing changes) when it does not parse.</summary>
+    public bool ImportHour(long hour, ReadOnlySpan<byte> exported)
+    {
+        Span<int> imported = stackalloc int[LatencyBuckets.Count];
+        if (!TryDecodeExport(exported, imported, out var importedMax, out var total) || total == 0)
+        {
+            return false;
+        }
+
+        var newest = _used == 0 ? hour : Math.Max(LastHour(), hour);
+        if (hour <= newest - Hours)
+        {
+            return false;
+        }
+
+        DropBefore(newest - Hours + 1);
+        if (_used == 0)
+        {
+            _baseHour = hour;
+        }
+        else if (hour < _baseHour || hour - _baseHour > byte.MaxValue)
+        {
+            Rebase(Math.Min(ReadSegment(0).Hour, hour));
+        }
+
+        var (start, end) = Locate(hour);
+        var max = importedMax;
+        if (end > start)
+        {
+            var existing = ReadSegment(start);
+            Decode(existing, imported);
+            max = Math.Max(max, existing.Max);
+        }
+
+        Span<byte> encoded = stackalloc byte[MaxSegmentBytes];
+        var length = Encode((byte)(hour - _baseHour), max, imported, encoded);
+        Splice(start, end, encoded[..length]);
+        return true;
+    }
+
+    private static bool TryDecodeExport(ReadOnlySpan<byte> exported, Span<int> counts, out int max, out int total)
+    {
+        max = 0;
+        total = 0;
+        try
+        {
+            var cursor = 0;
+            max = (int)VarInt.Read(exported, ref cursor);
+            var length = (int)VarInt.Read(exported, ref cursor);
+            if (length < 0 || cursor + length != exported.Length)
+            {
+                return false;
+            }
+
+            var index = -1;
+            while (cursor < exported.Length)
+            {
+                var head = exported[cursor++];
+                var gap = head >> 4 == 0 ? (int)VarInt.Read(exported, ref cursor) : head >> 4;
+                var count = (head & 0x0F) == 0 ? (int)VarInt.Read(exported, ref cursor) : head & 0x0F;
+                index += gap;
+                if (gap <= 0 || index >= counts.Length || count <= 0)
+                {
+                    return false;
+                }
+
+                counts[index] += count;
+                total += count;
+            }
+
+            return max is >= 0 and <= LatencyBuckets.MaxLatencyMs;
+        }
+        catch (IndexOutOfRangeException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Adds the counts of every hour whose start lies in (fromMs, toMs] to <paramref name="counts"/>; returns the samples added and their maximum.</summary>
     public (int Total, int Max) Accumulate(long fromMs, long toMs, Span<int> counts)
     {

@@ -36,23 +36,47 @@ public sealed class LatencyWindow
 
     public void Record(DateTimeOffset at, int latencyMs)
     {
-        var latency = Math.Clamp(latencyMs, 0, LatencyBuckets.MaxLatencyMs);
-        var atMs = at.ToUnixTimeMilliseconds();
-        (_recent ??= new RecentLatencies()).Add(atMs, latency);
-        (_hours ??= new HourlyLatencyHistograms()).Add(Math.DivRem(atMs, RecentLatencies.SpanMs, out var rest) - (rest < 0 ? 1 : 0), latency);
+        RecordExact(at, latencyMs);
+        RecordHourly(at, latencyMs);
     }
+
+    /// <summary>Records a sample in the exact last-hour window only (a rebuild whose hours come from stored histograms).</summary>
+    public void RecordExact(DateTimeOffset at, int latencyMs) =>
+        (_recent ??= new RecentLatencies()).Add(at.ToUnixTimeMilliseconds(), Math.Clamp(latencyMs, 0, LatencyBuckets.MaxLatencyMs));
+
+    /// <summary>Records a sample in its hour's histogram only.</summary>
+    public void RecordHourly(DateTimeOffset at, int latencyMs) =>
+        (_hours ??= new HourlyLatencyHistograms()).Add(HourOf(at), Math.Clamp(latencyMs, 0, LatencyBuckets.MaxLatencyMs));
+
+    /// <summary>The UTC hour number (hours since the Unix epoch) <paramref name="at"/> falls in.</summary>
+    public static long HourOf(DateTimeOffset at)
+    {
+        var atMs = at.ToUnixTimeMilliseconds();
+        return Math.DivRem(atMs, RecentLatencies.SpanMs, out var rest) - (rest < 0 ? 1 : 0);
+    }
+
+    /// <summary>The start of UTC hour number <paramref name="hour"/>.</summary>
+    public static DateTimeOffset StartOfHour(long hour) => DateTimeOffset.FromUnixTimeMilliseconds(hour * RecentLatencies.SpanMs);
+
+    /// <summary>The stored form of one hour's histogram, or null when it holds no sample.</summary>
+    public byte[]? ExportHour(long hour) => _hours?.ExportHour(hour);
+
+    /// <summary>Adds a stored hour's histogram (see <see cref="ExportHour"/>); false when it does not parse or is too old.</summary>
+    public bool ImportHour(long hour, ReadOnlySpan<byte> histogram) => (_hours ??= new HourlyLatencyHistograms()).ImportHour(hour, histogram);
 
     /// <summary>Nearest-rank p50/p95/p99 of the samples in the window ending at <paramref name="now"/>; Count 0 and zeros when empty.</summary>
     public LatencyPercentileSet Percentiles(DateTimeOffset now, TimeSpan window)
     {
-        if (_recent is null || _hours is null || window <= TimeSpan.Zero)
+        if (window <= TimeSpan.Zero)
         {
             return default;
         }
 
         var toMs = now.ToUnixTimeMilliseconds();
         var fromMs = toMs - (long)window.TotalMilliseconds;
-        return window <= ExactSpan ? Exact(fromMs, toMs) : FromHistograms(fromMs, toMs);
+        return window <= ExactSpan
+            ? _recent is null ? default : Exact(fromMs, toMs)
+            : _hours is null ? default : FromHistograms(fromMs, toMs);
     }
 
     private LatencyPercentileSet Exact(long fromMs, long toMs)

@@ -32,4 +32,16 @@ internal struct RollupBucket
         LatencySum += (uint)latencyMs;
         return true;
     }
+
+    /// <summary>Adds stored figures of a whole bucket, clamped to what the fields hold.</summary>
+    public void Merge(int checks, int upChecks, long latencySum, int minLatencyMs, int maxLatencyMs)
+    {
+        var minCode = LatencyCode.Encode(minLatencyMs);
+        var maxCode = LatencyCode.Encode(maxLatencyMs);
+        MinCode = Count == 0 ? minCode : Math.Min(MinCode, minCode);
+        MaxCode = Count == 0 ? maxCode : Math.Max(MaxCode, maxCode);
+        Count = (ushort)Math.Min(ushort.MaxValue, Count + (long)checks);
+        UpCount = (ushort)Math.Min(Count, UpCount + (long)Math.Clamp(upChecks, 0, checks));
+        LatencySum = (uint)Math.Min(uint.MaxValue, LatencySum + Math.Max(0, latencySum));
+    }
 }

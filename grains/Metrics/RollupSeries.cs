@@ -26,6 +26,15 @@ public sealed class RollupSeries
     public void Record(DateTimeOffset at, bool isUp, int latencyMs)
     {
         var bucket = BucketOf(at);
+        if (Advance(bucket))
+        {
+            _slots![SlotOf(bucket)].TryAdd(isUp, Math.Max(0, latencyMs));
+        }
+    }
+
+    /// <summary>Makes the ring reach <paramref name="bucket"/>; false when the bucket is older than the ring holds.</summary>
+    private bool Advance(long bucket)
+    {
         if (_slots is null)
         {
             _slots = new RollupBucket[SlotCount];
@@ -50,10 +59,30 @@ public sealed class RollupSeries
         }
         else if (bucket <= _newestBucket - SlotCount)
         {
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Restores one whole bucket from stored figures (a rebuild after re-activation), added to what the bucket holds.
+    /// Figures beyond a bucket's range are clamped. Buckets older than the ring are ignored, as in <see cref="Record"/>.
+    /// </summary>
+    public void Restore(DateTimeOffset bucketStart, int checks, int upChecks, long latencySum, int minLatencyMs, int maxLatencyMs)
+    {
+        if (checks <= 0)
+        {
             return;
         }
 
-        _slots[SlotOf(bucket)].TryAdd(isUp, Math.Max(0, latencyMs));
+        var bucket = BucketOf(bucketStart);
+        if (!Advance(bucket))
+        {
+            return;
+        }
+
+        _slots![SlotOf(bucket)].Merge(checks, upChecks, latencySum, minLatencyMs, maxLatencyMs);
     }
 
     /// <summary>Totals of the buckets whose start lies in (now - window, now].</summary>

@@ -51,16 +51,12 @@ public sealed class MonitorGrain(
     private readonly MonitorOptions _options = options.Value;
     private IGrainTimer? _timer;
     private DateTimeOffset _armedFor;
-    private DateTimeOffset? _lastCheck;
     private DateTimeOffset _beatDeadline;
-    private long _lastHeartbeatId;
     private long _probeSequence;
     private InFlightProbe? _inFlight;
     private bool _stateDirty;
     private bool _incidentsUnverified;
-    private RecentHeartbeats _recent = new(options.Value.RecentHeartbeats);
-    private RollupSeries _rollups = new();
-    private LatencyWindow _latency = new();
+    private MonitorFigures _figures = new(options.Value.RecentHeartbeats);
     private OutageDetector _outage = new(options.Value.FailuresBeforeDown, false);
     private ProbeRequest? _request;
 
@@ -384,7 +380,7 @@ public sealed class MonitorGrain(
         var now = time.GetUtcNow();
         return range switch
         {
-            HeartbeatRange.Latest => _recent.Newest is { } newest ? [newest] : [],
+            HeartbeatRange.Latest => _figures.Newest is { } newest ? [newest] : [],
             HeartbeatRange.Day => (await storage.History.SinceAsync(MonitorId, now - Day)).Reverse().ToArray(),
             HeartbeatRange.Week => await storage.History.ClosestToEveryFiveMinutesAsync(MonitorId, now - TimeSpan.FromDays(7)),
             _ => await storage.History.ClosestToEveryFiveMinutesAsync(MonitorId, now - TimeSpan.FromDays(30)),
@@ -708,29 +704,21 @@ public sealed class MonitorGrain(
 
     private Heartbeat Record(DateTimeOffset started, ProbeResult result)
     {
-        _lastHeartbeatId = Math.Max(_lastHeartbeatId + 1, started.ToUnixTimeMilliseconds());
         var heartbeat = new Heartbeat(
-            _lastHeartbeatId,
+            _figures.NextHeartbeatId(started),
             sharedStrings.Share(StoredText.Clean(result.Status, 32)),
             result.LatencyMs,
             started,
             !result.IsUp,
             sharedStrings.Share(StoredText.Clean(result.Message)),
             state.State.Maintenance?.Covers(started) == true);
-        _lastCheck = started;
-        Observe(heartbeat);
+        if (_figures.Observe(heartbeat) is { } completedHour)
+        {
+            StoreLatencyHour(completedHour);
+        }
+
         storage.Writer.Enqueue(MonitorId, heartbeat);
         return heartbeat;
-    }
-
-    private void Observe(Heartbeat heartbeat)
-    {
-        _recent.Add(heartbeat);
-        _rollups.Record(heartbeat.Date, !heartbeat.IsDown, heartbeat.Latency);
-        if (!heartbeat.IsDown)
-        {
-            _latency.Record(heartbeat.Date, heartbeat.Latency);
-        }
     }
 
     private void TrackCertificate(CertificateInfo? certificate)
@@ -866,7 +854,7 @@ public sealed class MonitorGrain(
         if (config.Heartbeat is { } push)
         {
             var window = Scaled(push.IntervalSeconds + push.GraceSeconds);
-            var from = _lastCheck is { } last && last > now - window ? last : now;
+            var from = _figures.LastCheck is { } last && last > now - window ? last : now;
             _beatDeadline = from + window;
             return _beatDeadline;
         }
@@ -879,19 +867,37 @@ public sealed class MonitorGrain(
         (2 * (config.Heartbeat is { } push ? Scaled(push.IntervalSeconds + push.GraceSeconds) : IntervalOf(config)))
         + TimeSpan.FromSeconds(config.RequestTimeout) + ProbeGrace;
 
+    /// <summary>Rebuilds the in-memory figures from what is stored (see <see cref="MonitorFigures.Restore"/>).</summary>
     private async Task RebuildFromHistoryAsync(CancellationToken cancellationToken)
     {
-        var since = time.GetUtcNow() - Day;
-        var rows = await storage.History.SinceAsync(MonitorId, since, cancellationToken);
-        _recent = new RecentHeartbeats(_options.RecentHeartbeats);
-        _rollups = new RollupSeries();
-        _latency = new LatencyWindow();
-        foreach (var heartbeat in rows)
+        var until = time.GetUtcNow();
+        var stored = await storage.History.FiguresAsync(MonitorId, until, _options.RecentHeartbeats, cancellationToken);
+        var figures = new MonitorFigures(_options.RecentHeartbeats);
+        foreach (var hour in figures.Restore(stored, until))
         {
-            Observe(heartbeat);
-            _lastHeartbeatId = Math.Max(_lastHeartbeatId, heartbeat.Id);
-            _lastCheck = heartbeat.Date;
+            logger.LogWarning("Monitor {MonitorId}: the stored latency histogram of {Hour} does not parse; left out", MonitorId, LatencyWindow.StartOfHour(hour));
         }
+
+        _figures = figures;
+    }
+
+    /// <summary>Hands the histogram of <paramref name="hour"/> to the writer, to be stored for the next activation.</summary>
+    private void StoreLatencyHour(long hour)
+    {
+        if (_figures.ExportHour(hour) is { } histogram)
+        {
+            storage.Writer.LatencyHours.Add(MonitorId, hour, histogram);
+        }
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (IsActive && _figures.CurrentHour >= 0)
+        {
+            StoreLatencyHour(_figures.CurrentHour); // the hour so far: complete for what this activation saw
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>Writes the state when it changed. A conflict means another activation owns this monitor: this one steps down.</summary>
@@ -939,7 +945,7 @@ public sealed class MonitorGrain(
 
     private string Status(DateTimeOffset now) =>
         state.State.Maintenance?.Covers(now) == true ? "maintenance"
-        : _lastCheck is null ? "pending"
+        : _figures.LastCheck is null ? "pending"
         : state.State.IsDown ? "down"
         : "up";
 
@@ -952,15 +958,15 @@ public sealed class MonitorGrain(
             Config.Name,
             Config.Type,
             Status(now),
-            _lastCheck,
-            _recent.Newest?.Latency,
-            _rollups.Summary(now, Day).UptimePercentage);
+            _figures.LastCheck,
+            _figures.Newest?.Latency,
+            _figures.Summary(now, Day).UptimePercentage);
     }
 
     private MonitorSnapshot Snapshot()
     {
         var now = time.GetUtcNow();
-        var day = _rollups.Summary(now, Day);
+        var day = _figures.Summary(now, Day);
         return new MonitorSnapshot
         {
             MonitorId = MonitorId,
@@ -969,9 +975,9 @@ public sealed class MonitorGrain(
             Config = Config,
             UptimePercentage = day.UptimePercentage,
             AverageHeartbeatLatency = day.AverageLatencyMs,
-            LastCheck = _lastCheck,
+            LastCheck = _figures.LastCheck,
             NextCheck = _timer is null ? null : _inFlight is not null ? _inFlight.StartedAt : _armedFor,
-            Heartbeats = _recent.NewestFirst(),
+            Heartbeats = _figures.NewestFirst(),
             Certificate = state.State.Certificate,
             IsDown = state.State.IsDown,
             OpenIncidentId = state.State.OpenIncidentId,
@@ -985,7 +991,7 @@ public sealed class MonitorGrain(
 
     private LatencyPercentiles Percentiles(string name, DateTimeOffset now, TimeSpan window)
     {
-        var p = _latency.Percentiles(now, window);
+        var p = _figures.Percentiles(now, window);
         return new LatencyPercentiles(name, p.Count, p.P50, p.P95, p.P99);
     }
 

@@ -52,17 +52,92 @@ public sealed class HeartbeatHistory(NpgsqlDataSource dataSource)
         return await ReadAsync(command, cancellationToken);
     }
 
+    /// <summary>
+    /// Reads what a monitor activated at <paramref name="until"/> rebuilds its figures from, in one round trip: roll-ups
+    /// for the 24 h before the bucket of <c>until - 1 h</c>, stored hourly histograms of that day, every raw heartbeat
+    /// from that bucket on (at most an hour and five minutes of rows), and the newest <paramref name="newest"/> heartbeats.
+    /// Rows at or after <paramref name="until"/> belong to the activation itself and are left out.
+    /// </summary>
+    public async Task<StoredFigures> FiguresAsync(Guid monitorId, DateTimeOffset until, int newest, CancellationToken cancellationToken = default)
+    {
+        var bucketTicks = Metrics.RollupSeries.BucketSize.Ticks;
+        var rawSince = new DateTimeOffset((until - TimeSpan.FromHours(1)).UtcTicks / bucketTicks * bucketTicks, TimeSpan.Zero);
+        var daySince = until - TimeSpan.FromHours(24);
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(Command("""
+            SELECT bucket, checks, up_checks, coalesce(latency_sum_all, latency_sum), latency_min, latency_max
+            FROM om_rollups_5m WHERE monitor_id = $1 AND bucket > $2 AND bucket < $3 ORDER BY bucket
+            """, monitorId, daySince.UtcDateTime, rawSince.UtcDateTime));
+        batch.BatchCommands.Add(Command("""
+            SELECT hour, histogram FROM om_latency_hours WHERE monitor_id = $1 AND hour > $2 AND hour < $3
+            """, monitorId, (daySince - TimeSpan.FromHours(1)).UtcDateTime, until.UtcDateTime));
+        batch.BatchCommands.Add(Command("""
+            SELECT id, status, latency_ms, checked_at, is_down, message, in_maintenance
+            FROM om_heartbeats WHERE monitor_id = $1 AND checked_at >= $2 AND checked_at < $3 ORDER BY checked_at, id
+            """, monitorId, rawSince.UtcDateTime, until.UtcDateTime));
+        batch.BatchCommands.Add(Command("""
+            SELECT id, status, latency_ms, checked_at, is_down, message, in_maintenance FROM (
+                SELECT * FROM om_heartbeats WHERE monitor_id = $1 AND checked_at < $2 ORDER BY checked_at DESC, id DESC LIMIT $3
+            ) newest ORDER BY checked_at, id
+            """, monitorId, until.UtcDateTime, newest));
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        var rollups = new List<StoredRollup>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rollups.Add(new StoredRollup(
+                new DateTimeOffset(reader.GetDateTime(0), TimeSpan.Zero),
+                reader.GetInt32(1),
+                reader.GetInt32(2),
+                reader.GetInt64(3),
+                reader.GetInt32(4),
+                reader.GetInt32(5)));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        var hours = new Dictionary<long, byte[]>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            hours[Metrics.LatencyWindow.HourOf(new DateTimeOffset(reader.GetDateTime(0), TimeSpan.Zero))] = reader.GetFieldValue<byte[]>(1);
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        var raw = await ReadHeartbeatsAsync(reader, cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        var recent = await ReadHeartbeatsAsync(reader, cancellationToken);
+        return new StoredFigures(rawSince, rollups, hours, raw, recent);
+    }
+
     public async Task DeleteMonitorAsync(Guid monitorId, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("WITH raw AS (DELETE FROM om_heartbeats WHERE monitor_id = $1) DELETE FROM om_rollups_5m WHERE monitor_id = $1");
+        await using var command = dataSource.CreateCommand("""
+            WITH raw AS (DELETE FROM om_heartbeats WHERE monitor_id = $1), hours AS (DELETE FROM om_latency_hours WHERE monitor_id = $1)
+            DELETE FROM om_rollups_5m WHERE monitor_id = $1
+            """);
         command.Parameters.AddWithValue(monitorId);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    private static NpgsqlBatchCommand Command(string sql, params object[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
+        return command;
+    }
+
     private static async Task<IReadOnlyList<Heartbeat>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
-        var heartbeats = new List<Heartbeat>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await ReadHeartbeatsAsync(reader, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<Heartbeat>> ReadHeartbeatsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        var heartbeats = new List<Heartbeat>();
         while (await reader.ReadAsync(cancellationToken))
         {
             heartbeats.Add(new Heartbeat(

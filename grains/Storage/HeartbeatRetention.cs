@@ -32,6 +32,8 @@ public sealed class HeartbeatRetention(NpgsqlDataSource dataSource, IOptions<Ret
             var now = time.GetUtcNow();
             var raw = await DeleteInBatchesAsync(connection, "om_heartbeats", "checked_at", "monitor_id, id", now - _options.RawHeartbeats, cancellationToken);
             var rollups = await DeleteInBatchesAsync(connection, "om_rollups_5m", "bucket", "monitor_id, bucket", now - _options.Rollups, cancellationToken);
+            // Hourly latency histograms only serve the rebuild of a monitor's last 24 h.
+            await DeleteInBatchesAsync(connection, "om_latency_hours", "hour", "monitor_id, hour", now - TimeSpan.FromDays(2), cancellationToken);
             return (raw, rollups);
         }
         finally

@@ -79,7 +79,11 @@ public sealed class HeartbeatWriter : ILifecycleParticipant<ISiloLifecycle>, IAs
         _options = options.Value;
         _time = time;
         _logger = logger;
+        LatencyHours = new LatencyHourBuffer(_options.Capacity);
     }
+
+    /// <summary>Hourly latency histograms waiting to be written (one per monitor and hour).</summary>
+    public LatencyHourBuffer LatencyHours { get; }
 
     /// <summary>Rows whose batch was committed.</summary>
     public long Written
@@ -294,7 +298,10 @@ public sealed class HeartbeatWriter : ILifecycleParticipant<ISiloLifecycle>, IAs
                 await WriteAsync(batch, 0, batch.Count);
                 batch.Clear();
                 ReportDrops();
+                await WriteLatencyHoursAsync(retry: false);
             }
+
+            await WriteLatencyHoursAsync(retry: true);
         }
         catch (Exception) when (_abort.IsCancellationRequested)
         {
@@ -421,6 +428,35 @@ public sealed class HeartbeatWriter : ILifecycleParticipant<ISiloLifecycle>, IAs
         }
     }
 
+    /// <summary>
+    /// Writes the waiting hourly latency histograms. Between heartbeat batches a failure only waits for the next turn;
+    /// on the way out (<paramref name="retry"/>) it is retried like a heartbeat batch until the drain ends.
+    /// </summary>
+    private async Task WriteLatencyHoursAsync(bool retry)
+    {
+        var delay = FirstRetryDelay;
+        while (LatencyHours.Count > 0)
+        {
+            try
+            {
+                await LatencyHours.WriteAsync(_dataSource, _abort.Token);
+                return;
+            }
+            catch (Exception ex) when (!_abort.IsCancellationRequested)
+            {
+                var error = NoteError(ex, unreachable: true, out _);
+                if (!retry)
+                {
+                    _logger.LogDebug(ex, "Writing {Count} latency histograms failed ({Error}); they wait for the next batch", LatencyHours.Count, error);
+                    return;
+                }
+
+                await Task.Delay(delay, _abort.Token);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxRetryDelay.Ticks));
+            }
+        }
+    }
+
     private async Task CopyAsync(List<HeartbeatRow> batch, int offset, int count, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
@@ -466,12 +502,13 @@ public sealed class HeartbeatWriter : ILifecycleParticipant<ISiloLifecycle>, IAs
                 WHERE EXISTS (SELECT 1 FROM om_monitors m WHERE m.monitor_id = s.monitor_id FOR KEY SHARE)
                 ON CONFLICT (monitor_id, id) DO NOTHING
                 RETURNING monitor_id, checked_at, latency_ms, is_down, in_maintenance)
-            INSERT INTO om_rollups_5m AS r (monitor_id, bucket, checks, up_checks, latency_sum, latency_min, latency_max, maintenance_checks, maintenance_up_checks)
+            INSERT INTO om_rollups_5m AS r (monitor_id, bucket, checks, up_checks, latency_sum, latency_min, latency_max, maintenance_checks, maintenance_up_checks, latency_sum_all)
             SELECT monitor_id, date_bin('5 minutes', checked_at, TIMESTAMPTZ 'epoch'), count(*), count(*) FILTER (WHERE NOT is_down),
                    coalesce(sum(latency_ms) FILTER (WHERE NOT is_down), 0),
                    coalesce(min(latency_ms) FILTER (WHERE NOT is_down), 0),
                    coalesce(max(latency_ms) FILTER (WHERE NOT is_down), 0),
-                   count(*) FILTER (WHERE in_maintenance), count(*) FILTER (WHERE in_maintenance AND NOT is_down)
+                   count(*) FILTER (WHERE in_maintenance), count(*) FILTER (WHERE in_maintenance AND NOT is_down),
+                   coalesce(sum(latency_ms), 0)
             FROM inserted GROUP BY 1, 2
             ON CONFLICT (monitor_id, bucket) DO UPDATE SET
                 checks = r.checks + EXCLUDED.checks,
@@ -481,7 +518,8 @@ public sealed class HeartbeatWriter : ILifecycleParticipant<ISiloLifecycle>, IAs
                                    ELSE least(r.latency_min, EXCLUDED.latency_min) END,
                 latency_max = greatest(r.latency_max, EXCLUDED.latency_max),
                 maintenance_checks = r.maintenance_checks + EXCLUDED.maintenance_checks,
-                maintenance_up_checks = r.maintenance_up_checks + EXCLUDED.maintenance_up_checks
+                maintenance_up_checks = r.maintenance_up_checks + EXCLUDED.maintenance_up_checks,
+                latency_sum_all = r.latency_sum_all + EXCLUDED.latency_sum_all
             """, connection, transaction))
         {
             await move.ExecuteNonQueryAsync(cancellationToken);

@@ -46,7 +46,9 @@ public sealed class SiloRestartTests : IAsyncLifetime
 
         // Full restart: the surviving silo stops cleanly and a new one starts; the warm-up wakes every known monitor.
         var before = revived.Heartbeats.Count;
+        var dayBefore = (await _cluster.Client.GetGrain<IMonitorGrain>(id).GetAsync(workspace))!.Percentiles.Single(p => p.Window == "24h").Count;
         await _cluster.Cluster.StopSiloAsync(_cluster.Cluster.Silos[0]);
+        Assert.Equal(1, await _cluster.Database.ScalarAsync<long>("SELECT count(*) FROM om_latency_hours WHERE monitor_id = $1", id)); // written as it deactivated
         await _cluster.Cluster.StartAdditionalSiloAsync();
         var warmup = _cluster.SiloService<MonitorWarmup>();
         await warmup.Completion.WaitAsync(TimeSpan.FromSeconds(30));
@@ -55,5 +57,7 @@ public sealed class SiloRestartTests : IAsyncLifetime
         await Eventually.HoldsAsync(() => Task.FromResult(target.Requests), r => r >= requestsAfterRestart + 2, "probing to resume after the restart", TimeSpan.FromSeconds(15));
         var after = await _cluster.Client.GetGrain<IMonitorGrain>(id).GetAsync(workspace);
         Assert.True(after!.Heartbeats.Count >= before, $"history kept across the restart ({after.Heartbeats.Count} < {before})");
+        var dayAfter = after.Percentiles.Single(p => p.Window == "24h").Count;
+        Assert.True(dayAfter >= dayBefore, $"the day's latency samples kept across the restart ({dayAfter} < {dayBefore})");
     }
 }

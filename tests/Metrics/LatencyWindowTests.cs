@@ -206,4 +206,48 @@ public sealed class LatencyWindowTests
 
         Assert.True(window.EstimatedBytes + rollups.EstimatedBytes <= 8 * 1024, $"the aggregates hold {window.EstimatedBytes + rollups.EstimatedBytes} bytes");
     }
+
+    [Fact]
+    public void AnExportedHourImportsIntoAnotherWindowWithTheSamePercentiles()
+    {
+        var hourStart = new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
+        var source = new LatencyWindow();
+        for (var i = 0; i < 500; i++)
+        {
+            source.Record(hourStart.AddSeconds(7 * i), 10 + (i * 37 % 4000));
+        }
+
+        var hour = LatencyWindow.HourOf(hourStart);
+        var copy = new LatencyWindow();
+        Assert.True(copy.ImportHour(hour, source.ExportHour(hour)));
+
+        var now = hourStart.AddHours(5);
+        Assert.Equal(source.Percentiles(now, TimeSpan.FromHours(24)), copy.Percentiles(now, TimeSpan.FromHours(24)));
+        Assert.Null(new LatencyWindow().ExportHour(hour));
+    }
+
+    [Fact]
+    public void AnImportedHourAddsToSamplesAlreadyHeld()
+    {
+        var hourStart = new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
+        var stored = new LatencyWindow();
+        stored.Record(hourStart.AddMinutes(1), 10);
+        stored.Record(hourStart.AddMinutes(2), 30);
+        var window = new LatencyWindow();
+        window.Record(hourStart.AddMinutes(3), 20);
+
+        Assert.True(window.ImportHour(LatencyWindow.HourOf(hourStart), stored.ExportHour(LatencyWindow.HourOf(hourStart))));
+
+        var day = window.Percentiles(hourStart.AddHours(2), TimeSpan.FromHours(24));
+        Assert.Equal(3, day.Count);
+        Assert.Equal(20, day.P50); // exact below 64 ms
+        Assert.Equal(30, day.P99);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { })]
+    [InlineData(new byte[] { 0xFF, 0xFF })]
+    [InlineData(new byte[] { 5, 3, 0x11 })]
+    public void AGarbledExportIsRefused(byte[] exported) =>
+        Assert.False(new LatencyWindow().ImportHour(100, exported));
 }
