@@ -60,4 +60,32 @@ public sealed class SiloRestartTests : IAsyncLifetime
         var dayAfter = after.Percentiles.Single(p => p.Window == "24h").Count;
         Assert.True(dayAfter >= dayBefore, $"the day's latency samples kept across the restart ({dayAfter} < {dayBefore})");
     }
+
+    [Fact]
+    public async Task WarmupWakesEveryOtherMonitorWhenOneCannotBeActivated()
+    {
+        await using var target = LocalHttpTarget.Start();
+        var workspace = Guid.NewGuid();
+        var ids = new List<Guid>();
+        foreach (var name in new[] { "Corrupt state", "Healthy one", "Healthy two" })
+        {
+            var id = Guid.NewGuid();
+            Assert.NotNull((await _cluster.Client.GetGrain<IMonitorGrain>(id).CreateAsync(workspace, "owner@example.test", Config(target.Url) with { Name = name })).Monitor);
+            ids.Add(id);
+        }
+
+        await _cluster.Cluster.StopSiloAsync(_cluster.Cluster.Silos[0]);
+        // The first monitor the warm-up meets has a state that no longer reads.
+        await _cluster.Database.ExecuteAsync("UPDATE orleans_storage SET payload_binary = convert_to('{not json', 'UTF8') WHERE convert_from(payload_binary, 'UTF8') LIKE '%Corrupt state%'");
+        await _cluster.Cluster.StartAdditionalSiloAsync();
+        var warmup = _cluster.SiloService<MonitorWarmup>();
+        await warmup.Completion.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1, warmup.Failed);
+        Assert.Equal(2, warmup.Woken);
+        foreach (var id in ids.Skip(1))
+        {
+            await Eventually.HoldsAsync(() => _cluster.Client.GetGrain<IMonitorGrain>(id).GetAsync(workspace), m => m!.LastCheck > DateTimeOffset.UtcNow.AddSeconds(-3), "the healthy monitors to probe after the restart");
+        }
+    }
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -32,8 +31,8 @@ public sealed class ProductionHostingTests : IAsyncLifetime
         {
             ["Orleans:ClusterId"] = _clusterId,
             ["Orleans:ServiceId"] = _clusterId,
-            ["Orleans:SiloPort"] = FreePort().ToString(),
-            ["Orleans:GatewayPort"] = FreePort().ToString(),
+            ["Orleans:SiloPort"] = FreePort.Next().ToString(),
+            ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
             ["Monitoring:TimeScale"] = "0.05",
         });
         await SiloHost.MigrateAsync(_database.ConnectionString);
@@ -49,30 +48,11 @@ public sealed class ProductionHostingTests : IAsyncLifetime
         await _database.DisposeAsync();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private sealed class ClientApiFactory(string connectionString, string clusterId) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("ConnectionStrings:Postgres", connectionString);
-            builder.UseSetting("Orleans:ClusterId", clusterId);
-            builder.UseSetting("Orleans:ServiceId", clusterId);
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        }
-    }
-
     [Fact]
     public async Task ApiHostReachesTheSiloThroughPostgresMembershipAndMonitorsProbe()
     {
         await using var target = LocalTcpTarget.Start();
-        await using var api = new ClientApiFactory(_database.ConnectionString, _clusterId);
+        await using var api = new ClusterClientApiFactory(_database.ConnectionString, _clusterId);
         var client = api.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
 
         var health = await client.GetFromJsonAsync<JsonObject>("/api/health");

@@ -16,6 +16,12 @@ public sealed class LocalHttpTarget : LoopbackServer
 
     public int StatusCode { get; set; } = 200;
 
+    /// <summary>The body to answer with (UTF-8); by default "ok", or "failing" for error codes.</summary>
+    public string? Body { get; set; }
+
+    /// <summary>The Content-Type of the answer.</summary>
+    public string ContentType { get; set; } = "text/plain";
+
     /// <summary>How long the target waits after reading a request before it answers.</summary>
     public TimeSpan Delay { get; set; }
 
@@ -51,9 +57,10 @@ public sealed class LocalHttpTarget : LoopbackServer
         }
 
         var status = StatusCode;
-        var body = status < 400 ? "ok" : "failing";
+        var body = Encoding.UTF8.GetBytes(Body ?? (status < 400 ? "ok" : "failing"));
         var reason = status switch { 200 => "OK", 500 => "Internal Server Error", 503 => "Service Unavailable", _ => "Status" };
-        var response = $"HTTP/1.1 {status} {reason}\r\nContent-Type: text/plain\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n{body}";
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(response), stop);
+        var head = $"HTTP/1.1 {status} {reason}\r\nContent-Type: {ContentType}\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head), stop);
+        await stream.WriteAsync(body, stop);
     }
 }

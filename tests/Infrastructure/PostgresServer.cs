@@ -40,7 +40,7 @@ public sealed class PostgresServer : IAsyncDisposable
             ?? throw new InvalidOperationException("PostgreSQL server binaries are missing under /usr/lib/postgresql/*/bin");
         var folder = Directory.CreateTempSubdirectory("om-pg-").FullName;
         await RunAsync("chmod", "755", folder);
-        var server = new PostgresServer(folder, bin, FreePort());
+        var server = new PostgresServer(folder, bin, FreePort.Next());
         if (IsRoot)
         {
             await RunAsync("chown", "postgres", folder);
@@ -117,12 +117,5 @@ public sealed class PostgresServer : IAsyncDisposable
         {
             throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await output}{await error}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

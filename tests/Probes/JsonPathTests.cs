@@ -56,4 +56,14 @@ public sealed class JsonPathTests
             Assert.Fail($"'{text}' did not parse");
         }
     }
+
+    [Fact]
+    public void AStringThatIsNotTextIsShownAsWritten()
+    {
+        using var document = System.Text.Json.JsonDocument.Parse("""{"status":"ab\ud800"}""");
+        Assert.True(JsonPath.TryParse("$.status", out var path, out _));
+        Assert.True(path!.TryFind(document.RootElement, out var value));
+
+        Assert.Equal("\"ab\\ud800\"", JsonPath.ValueText(value));
+    }
 }

@@ -112,8 +112,22 @@ public sealed class JsonPath
     }
 
     /// <summary>A JSON value as assertion text: strings without quotes, everything else as its JSON text ("42", "true", "null").</summary>
-    public static string ValueText(JsonElement value) =>
-        value.ValueKind == JsonValueKind.String ? value.GetString() ?? string.Empty : value.GetRawText();
+    public static string ValueText(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return value.GetRawText();
+        }
+
+        try
+        {
+            return value.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            return value.GetRawText(); // not text (a lone surrogate): shown as the target wrote it, escapes and all
+        }
+    }
 
     public override string ToString() => Text;
 
