@@ -7,6 +7,7 @@ public sealed record BenchOptions
     public int IntervalSeconds { get; init; } = 20;
     public int MeasureSeconds { get; init; } = 60;
     public int RestartMonitors { get; init; } = 10_000;
+    public int HistoryHours { get; init; }
     public int TargetPort { get; init; } = 18080;
     public int TargetPorts { get; init; } = 8;
     public string Phase { get; init; } = "all";
@@ -25,6 +26,7 @@ public sealed record BenchOptions
                 "--interval" => options with { IntervalSeconds = int.Parse(value) },
                 "--seconds" => options with { MeasureSeconds = int.Parse(value) },
                 "--restart-monitors" => options with { RestartMonitors = int.Parse(value) },
+                "--history-hours" => options with { HistoryHours = int.Parse(value) },
                 "--target-port" => options with { TargetPort = int.Parse(value) },
                 "--target-ports" => options with { TargetPorts = int.Parse(value) },
                 "--phase" => options with { Phase = value },

@@ -48,6 +48,7 @@ static async Task RunAsync(BenchOptions options, string connectionString)
     var stats = silo.Services.GetRequiredService<SchedulingStats>();
     var writer = silo.Services.GetRequiredService<HeartbeatWriter>();
     var workspace = Guid.NewGuid();
+    var benchStarted = DateTimeOffset.UtcNow;
 
     // Create every monitor idle (600 s interval: few probe during creation) to measure the cost of an idle monitor,
     // then switch them all to the benchmark interval.
@@ -88,26 +89,36 @@ static async Task RunAsync(BenchOptions options, string connectionString)
     // Restart: top up to the restart population at a long interval (idle), stop the silo, start a new one, and time
     // how long until every monitor has probed again.
     var extra = Math.Max(0, options.RestartMonitors - options.Monitors);
+    var extraIds = Enumerable.Range(0, extra).Select(_ => Guid.NewGuid()).ToArray();
     await Parallel.ForAsync(0, extra, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
-        await grains.GetGrain<IMonitorGrain>(Guid.NewGuid()).CreateAsync(workspace, "bench@example.test", Config(options, i, options.IntervalSeconds)));
+        await grains.GetGrain<IMonitorGrain>(extraIds[i]).CreateAsync(workspace, "bench@example.test", Config(options, i, options.IntervalSeconds)));
     var total = options.Monitors + extra;
     await silo.StopAsync();
     silo.Dispose();
-    Console.WriteLine($"silo stopped with {total} monitors; starting a new silo");
+    Console.WriteLine($"silo stopped with {total} monitors");
+    if (options.HistoryHours > 0)
+    {
+        await HistorySeeder.SeedAsync(connectionString, [.. ids, .. extraIds], options.IntervalSeconds, TimeSpan.FromHours(options.HistoryHours), benchStarted);
+    }
+
+    Console.WriteLine("starting a new silo");
 
     var restartWatch = Stopwatch.StartNew();
     var revived = await BenchSilo.StartAsync(connectionString);
     var revivedStats = revived.Services.GetRequiredService<SchedulingStats>();
-    var deadline = TimeSpan.FromSeconds(120);
-    while (revivedStats.Probes < total && restartWatch.Elapsed < deadline)
+    var warmup = revived.Services.GetRequiredService<MonitorWarmup>();
+    var deadline = TimeSpan.FromSeconds(180);
+    TimeSpan? halfway = null;
+    while (revivedStats.ActivationsProbed < total && restartWatch.Elapsed < deadline)
     {
+        halfway ??= revivedStats.ActivationsProbed >= total / 2 ? restartWatch.Elapsed : null;
         await Task.Delay(250);
     }
 
-    var warmup = revived.Services.GetRequiredService<MonitorWarmup>();
-    Console.WriteLine(revivedStats.Probes >= total
-        ? $"after restart: {total} monitors probed again within {restartWatch.Elapsed.TotalSeconds:F1} s (warm-up woke {warmup.Woken})"
-        : $"after restart: only {revivedStats.Probes} of {total} probes within {deadline.TotalSeconds:F0} s");
+    await warmup.Completion.WaitAsync(TimeSpan.FromSeconds(60));
+    Console.WriteLine(revivedStats.ActivationsProbed >= total
+        ? $"after restart: all {total} monitors probed again within {restartWatch.Elapsed.TotalSeconds:F1} s (half within {halfway?.TotalSeconds:F1} s; warm-up woke {warmup.Woken} in {warmup.Duration.TotalSeconds:F1} s, {warmup.Failed} failed)"
+        : $"after restart: only {revivedStats.ActivationsProbed} of {total} monitors probed within {deadline.TotalSeconds:F0} s");
     await revived.StopAsync();
     revived.Dispose();
 }

@@ -55,6 +55,7 @@ public sealed class MonitorGrain(
     private long _probeSequence;
     private InFlightProbe? _inFlight;
     private bool _stateDirty;
+    private bool _probedSinceActivation;
     private bool _incidentsUnverified;
     private MonitorFigures _figures = new(options.Value.RecentHeartbeats);
     private OutageDetector _outage = new(options.Value.FailuresBeforeDown, false);
@@ -558,7 +559,7 @@ public sealed class MonitorGrain(
             return _beatDeadline; // a beat arrived after this tick was queued
         }
 
-        schedulingStats.Record(now - _armedFor);
+        RecordStart(now);
         var window = push.IntervalSeconds + push.GraceSeconds;
         _beatDeadline = now + Scaled(window);
         try
@@ -577,12 +578,23 @@ public sealed class MonitorGrain(
         return _beatDeadline;
     }
 
+    /// <summary>Counts a start and its lateness against the plan.</summary>
+    private void RecordStart(DateTimeOffset now)
+    {
+        schedulingStats.Record(now - _armedFor);
+        if (!_probedSinceActivation)
+        {
+            _probedSinceActivation = true;
+            schedulingStats.FirstProbeOfActivation();
+        }
+    }
+
     /// <summary>Starts the probe outside this turn; the timer becomes its watchdog until the result comes back.</summary>
     private void Dispatch(DateTimeOffset now)
     {
         var config = Config;
         _request ??= BuildRequest(config);
-        schedulingStats.Record(now - _armedFor);
+        RecordStart(now);
         var probe = new InFlightProbe(++_probeSequence, _armedFor, now, now + _request.Timeout + ProbeGrace);
         _inFlight = probe;
         Arm(probe.Deadline);

@@ -36,6 +36,9 @@ public sealed class MonitorWarmup(MonitorDirectory directory, IGrainFactory grai
         await _run.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
+    /// <summary>How long the last warm-up took.</summary>
+    public TimeSpan Duration { get; private set; }
+
     /// <summary>Monitors the last warm-up could not wake (each logged); their reminders still bring them back.</summary>
     public int Failed { get; private set; }
 
@@ -70,6 +73,7 @@ public sealed class MonitorWarmup(MonitorDirectory directory, IGrainFactory grai
                     });
                 Woken = woken;
                 Failed = failed;
+                Duration = DateTime.UtcNow - started;
                 logger.LogInformation("Warm-up woke {Count} monitors in {Elapsed} ({Failed} could not be woken)", woken, DateTime.UtcNow - started, failed);
                 return;
             }

@@ -9,8 +9,14 @@ public sealed class SchedulingStats
     private const int Buckets = 10_001;
     private readonly long[] _lagMs = new long[Buckets];
     private long _probes;
+    private long _activationsProbed;
 
     public long Probes => Interlocked.Read(ref _probes);
+
+    /// <summary>Monitor activations that have made their first probe (each counts once): after a restart, how many monitors probe again.</summary>
+    public long ActivationsProbed => Interlocked.Read(ref _activationsProbed);
+
+    public void FirstProbeOfActivation() => Interlocked.Increment(ref _activationsProbed);
 
     public void Record(TimeSpan lag)
     {
