@@ -46,6 +46,7 @@ public static class MonitoringEngine
         services.AddSingleton<Monitors.MonitorFaults>();
         services.AddSingleton<Text.SharedStrings>(_ => new Text.SharedStrings());
         services.AddSingleton<ProbeRunner>();
+        services.AddSingleton<FigureLoader>();
         services.AddSingleton<Silos.SiloStartTime>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<Silos.SiloStartTime>());
         services.AddPlacementDirector<Silos.SiloBoundPlacement, Silos.SiloBoundPlacementDirector>();

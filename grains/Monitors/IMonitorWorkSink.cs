@@ -9,4 +9,7 @@ public interface IMonitorWorkSink : IGrainWithGuidKey
 {
     /// <summary>Records the result of a probe the grain dispatched.</summary>
     Task CompleteProbeAsync(ProbeCompletion completion);
+
+    /// <summary>Rebuilds the figures from what was stored before this activation (<see cref="Storage.StoredFigures.Until"/>).</summary>
+    Task RestoreFiguresAsync(Storage.StoredFigures figures);
 }

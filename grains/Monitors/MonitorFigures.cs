@@ -56,13 +56,14 @@ public sealed class MonitorFigures(int recentCapacity)
     public byte[]? ExportHour(long hour) => _latency.ExportHour(hour);
 
     /// <summary>
-    /// Replaces the figures by what was stored before <paramref name="until"/> (see <see cref="HeartbeatHistory.FiguresAsync"/>):
+    /// Replaces the figures by what was stored before the activation (see <see cref="HeartbeatHistory.FiguresAsync"/>):
     /// uptime from the roll-ups plus the raw rows that follow them; the 24 h percentiles from the stored hourly histograms
     /// except the current hour and hours with none stored, which come from raw rows; the exact last hour and the recent
     /// list from raw rows. Returns the stored hours that could not be read.
     /// </summary>
-    public IReadOnlyList<long> Restore(StoredFigures stored, DateTimeOffset until)
+    public IReadOnlyList<long> Restore(StoredFigures stored)
     {
+        var until = stored.Until;
         _recent = new RecentHeartbeats(recentCapacity);
         _rollups = new RollupSeries();
         _latency = new LatencyWindow();
@@ -82,23 +83,23 @@ public sealed class MonitorFigures(int recentCapacity)
         }
 
         var exactSince = until - Hour;
-        foreach (var heartbeat in stored.Raw)
+        foreach (var check in stored.Raw)
         {
-            _rollups.Record(heartbeat.Date, !heartbeat.IsDown, heartbeat.Latency);
-            if (heartbeat.IsDown)
+            _rollups.Record(check.At, !check.IsDown, check.LatencyMs);
+            if (check.IsDown)
             {
                 continue;
             }
 
-            if (heartbeat.Date > exactSince)
+            if (check.At > exactSince)
             {
-                _latency.RecordExact(heartbeat.Date, heartbeat.Latency);
+                _latency.RecordExact(check.At, check.LatencyMs);
             }
 
-            var hour = LatencyWindow.HourOf(heartbeat.Date);
+            var hour = LatencyWindow.HourOf(check.At);
             if (hour == currentHour || !stored.LatencyHours.ContainsKey(hour))
             {
-                _latency.RecordHourly(heartbeat.Date, heartbeat.Latency);
+                _latency.RecordHourly(check.At, check.LatencyMs);
             }
         }
 

@@ -29,6 +29,7 @@ namespace OrleansMonitor.Grains.Monitors;
 public sealed class MonitorGrain(
     [PersistentState("monitor", StorageNames.Monitors)] IPersistentState<MonitorState> state,
     ProbeRunner runner,
+    FigureLoader figureLoader,
     EgressPolicy egress,
     MonitorStorage storage,
     SchedulingStats schedulingStats,
@@ -48,6 +49,9 @@ public sealed class MonitorGrain(
     /// <summary>Incident writes owed at most; beyond it (a long outage of the database with a flapping target) the oldest pairs go.</summary>
     private const int MaxPendingIncidentChanges = 16;
 
+    /// <summary>Results kept aside at most while the stored figures load (hours of probing at the shortest interval).</summary>
+    private const int MaxLiveBeforeRestore = 1_000;
+
     private readonly MonitorOptions _options = options.Value;
     private IGrainTimer? _timer;
     private DateTimeOffset _armedFor;
@@ -58,6 +62,9 @@ public sealed class MonitorGrain(
     private bool _probedSinceActivation;
     private bool _incidentsUnverified;
     private MonitorFigures _figures = new(options.Value.RecentHeartbeats);
+
+    /// <summary>Results recorded since activation while the stored figures are still on their way (null once restored).</summary>
+    private List<Heartbeat>? _liveSinceActivation;
     private OutageDetector _outage = new(options.Value.FailuresBeforeDown, false);
     private ProbeRequest? _request;
 
@@ -97,15 +104,6 @@ public sealed class MonitorGrain(
 
         try
         {
-            await RebuildFromHistoryAsync(cancellationToken);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            logger.LogWarning(ex, "Monitor {MonitorId} could not read its history; its figures start empty", MonitorId);
-        }
-
-        try
-        {
             await JoinDefaultProjectIfUnplacedAsync();
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -114,6 +112,7 @@ public sealed class MonitorGrain(
         }
 
         Arm(FirstStart(Config, time.GetUtcNow()));
+        LoadStoredFigures();
     }
 
     /// <summary>A monitor stored before workspaces had projects joins its workspace's default project once.</summary>
@@ -729,6 +728,11 @@ public sealed class MonitorGrain(
             StoreLatencyHour(completedHour);
         }
 
+        if (_liveSinceActivation is { Count: < MaxLiveBeforeRestore } live)
+        {
+            live.Add(heartbeat);
+        }
+
         storage.Writer.Enqueue(MonitorId, heartbeat);
         return heartbeat;
     }
@@ -879,18 +883,39 @@ public sealed class MonitorGrain(
         (2 * (config.Heartbeat is { } push ? Scaled(push.IntervalSeconds + push.GraceSeconds) : IntervalOf(config)))
         + TimeSpan.FromSeconds(config.RequestTimeout) + ProbeGrace;
 
-    /// <summary>Rebuilds the in-memory figures from what is stored (see <see cref="MonitorFigures.Restore"/>).</summary>
-    private async Task RebuildFromHistoryAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks for the figures stored before this activation; they arrive as <see cref="RestoreFiguresAsync"/> while the
+    /// monitor already probes. Results recorded meanwhile are kept aside and replayed onto the restored figures.
+    /// </summary>
+    private void LoadStoredFigures()
     {
-        var until = time.GetUtcNow();
-        var stored = await storage.History.FiguresAsync(MonitorId, until, _options.RecentHeartbeats, cancellationToken);
-        var figures = new MonitorFigures(_options.RecentHeartbeats);
-        foreach (var hour in figures.Restore(stored, until))
+        _liveSinceActivation = [];
+        var sink = this.AsReference<IMonitorWorkSink>();
+        figureLoader.Start(MonitorId, time.GetUtcNow(), _options.RecentHeartbeats, figures => sink.RestoreFiguresAsync(figures));
+    }
+
+    public Task RestoreFiguresAsync(StoredFigures figures)
+    {
+        if (!IsActive || _liveSinceActivation is not { } live)
+        {
+            return Task.CompletedTask; // a load of an earlier activation, or already restored
+        }
+
+        var restored = new MonitorFigures(_options.RecentHeartbeats);
+        foreach (var hour in restored.Restore(figures))
         {
             logger.LogWarning("Monitor {MonitorId}: the stored latency histogram of {Hour} does not parse; left out", MonitorId, LatencyWindow.StartOfHour(hour));
         }
 
-        _figures = figures;
+        foreach (var heartbeat in live)
+        {
+            restored.Observe(heartbeat);
+        }
+
+        _figures = restored;
+        _liveSinceActivation = null;
+        ReportToWorkspace();
+        return Task.CompletedTask;
     }
 
     /// <summary>Hands the histogram of <paramref name="hour"/> to the writer, to be stored for the next activation.</summary>

@@ -20,4 +20,10 @@ public sealed class MonitorOptions
     /// compress time with it (0.05 turns a 20 s interval into 1 s) without bending the validation rules.
     /// </summary>
     public double TimeScale { get; set; } = 1.0;
+
+    /// <summary>
+    /// Reads of stored figures (history) a silo runs at once for re-activated monitors. Monitors probe while theirs
+    /// wait, so a few keep a silo start light on the database without delaying any probe.
+    /// </summary>
+    public int FigureLoads { get; set; } = 4;
 }

@@ -55,7 +55,8 @@ public sealed class HeartbeatHistory(NpgsqlDataSource dataSource)
     /// <summary>
     /// Reads what a monitor activated at <paramref name="until"/> rebuilds its figures from, in one round trip: roll-ups
     /// for the 24 h before the bucket of <c>until - 1 h</c>, stored hourly histograms of that day, every raw heartbeat
-    /// from that bucket on (at most an hour and five minutes of rows), and the newest <paramref name="newest"/> heartbeats.
+    /// from that bucket on (when, latency, failed: at most an hour and five minutes of rows, read from the covering index),
+    /// and the newest <paramref name="newest"/> heartbeats.
     /// Rows at or after <paramref name="until"/> belong to the activation itself and are left out.
     /// </summary>
     public async Task<StoredFigures> FiguresAsync(Guid monitorId, DateTimeOffset until, int newest, CancellationToken cancellationToken = default)
@@ -72,8 +73,8 @@ public sealed class HeartbeatHistory(NpgsqlDataSource dataSource)
             SELECT hour, histogram FROM om_latency_hours WHERE monitor_id = $1 AND hour > $2 AND hour < $3
             """, monitorId, (daySince - TimeSpan.FromHours(1)).UtcDateTime, until.UtcDateTime));
         batch.BatchCommands.Add(Command("""
-            SELECT id, status, latency_ms, checked_at, is_down, message, in_maintenance
-            FROM om_heartbeats WHERE monitor_id = $1 AND checked_at >= $2 AND checked_at < $3 ORDER BY checked_at, id
+            SELECT checked_at, latency_ms, is_down
+            FROM om_heartbeats WHERE monitor_id = $1 AND checked_at >= $2 AND checked_at < $3 ORDER BY checked_at
             """, monitorId, rawSince.UtcDateTime, until.UtcDateTime));
         batch.BatchCommands.Add(Command("""
             SELECT id, status, latency_ms, checked_at, is_down, message, in_maintenance FROM (
@@ -102,10 +103,15 @@ public sealed class HeartbeatHistory(NpgsqlDataSource dataSource)
         }
 
         await reader.NextResultAsync(cancellationToken);
-        var raw = await ReadHeartbeatsAsync(reader, cancellationToken);
+        var raw = new List<StoredCheck>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            raw.Add(new StoredCheck(new DateTimeOffset(reader.GetDateTime(0), TimeSpan.Zero), reader.GetInt32(1), reader.GetBoolean(2)));
+        }
+
         await reader.NextResultAsync(cancellationToken);
         var recent = await ReadHeartbeatsAsync(reader, cancellationToken);
-        return new StoredFigures(rawSince, rollups, hours, raw, recent);
+        return new StoredFigures(until, rawSince, rollups, hours, raw, recent);
     }
 
     public async Task DeleteMonitorAsync(Guid monitorId, CancellationToken cancellationToken = default)

@@ -25,8 +25,9 @@ public sealed class MonitorFiguresTests
         // The raw tail: every 20 s from 09:20:10 to 10:19:50, all up at 50 ms except the one at 10:00:10.
         var raw = Enumerable.Range(0, 180)
             .Select(i => Until.AddMinutes(-60).AddSeconds(10 + (20 * i)))
-            .Select((at, i) => new Heartbeat(at.ToUnixTimeMilliseconds(), "200", 50, at, at == Until.AddMinutes(-20).AddSeconds(10), "200 - OK"))
+            .Select(at => new StoredCheck(at, 50, at == Until.AddMinutes(-20).AddSeconds(10)))
             .ToArray();
+        var newest = raw[^24..].Select(c => new Heartbeat(c.At.ToUnixTimeMilliseconds(), "200", c.LatencyMs, c.At, c.IsDown, "200 - OK")).ToArray();
         var hours = new Dictionary<long, byte[]>
         {
             [LatencyWindow.HourOf(Until.AddHours(-22))] = Histogram(Until.AddHours(-22).AddMinutes(-20), 15, 100), // 12:00 yesterday
@@ -34,6 +35,7 @@ public sealed class MonitorFiguresTests
             [LatencyWindow.HourOf(Until)] = Histogram(Until.AddMinutes(-20), 5, 999),                              // the current hour: raw rows win
         };
         return new StoredFigures(
+            Until,
             Until.AddMinutes(-60),
             [
                 new StoredRollup(Until.AddHours(-22), 15, 15, 1500, 90, 110),
@@ -41,7 +43,7 @@ public sealed class MonitorFiguresTests
             ],
             hours,
             raw,
-            raw[^24..]);
+            newest);
     }
 
     [Fact]
@@ -49,7 +51,7 @@ public sealed class MonitorFiguresTests
     {
         var figures = new MonitorFigures(24);
 
-        figures.Restore(Stored(), Until);
+        figures.Restore(Stored());
 
         var day = figures.Summary(Until, TimeSpan.FromHours(24));
         Assert.Equal(15 + 15 + 180, day.Checks);
@@ -62,7 +64,7 @@ public sealed class MonitorFiguresTests
     {
         var figures = new MonitorFigures(24);
 
-        figures.Restore(Stored(), Until);
+        figures.Restore(Stored());
 
         var day = figures.Percentiles(Until, TimeSpan.FromHours(24));
         // 15 (yesterday 12:00) + 20 (09:00, stored, its raw rows not counted again) + 59 up raw rows of 10:00-10:20.
@@ -80,11 +82,11 @@ public sealed class MonitorFiguresTests
         var stored = Stored();
         var figures = new MonitorFigures(24);
 
-        figures.Restore(stored, Until);
+        figures.Restore(stored);
 
         Assert.Equal(24, figures.NewestFirst().Count);
-        Assert.Equal(stored.Raw[^1].Date, figures.LastCheck);
-        Assert.True(figures.NextHeartbeatId(stored.Raw[^1].Date) > stored.Raw[^1].Id);
+        Assert.Equal(stored.Newest[^1].Date, figures.LastCheck);
+        Assert.True(figures.NextHeartbeatId(stored.Newest[^1].Date) > stored.Newest[^1].Id);
         Assert.Equal(LatencyWindow.HourOf(Until), figures.CurrentHour);
     }
 
@@ -95,7 +97,7 @@ public sealed class MonitorFiguresTests
         var broken = new Dictionary<long, byte[]>(stored.LatencyHours) { [LatencyWindow.HourOf(Until.AddHours(-5))] = [0xFF, 0xFF] };
         var figures = new MonitorFigures(24);
 
-        var unreadable = figures.Restore(stored with { LatencyHours = broken }, Until);
+        var unreadable = figures.Restore(stored with { LatencyHours = broken });
 
         Assert.Equal([LatencyWindow.HourOf(Until.AddHours(-5))], unreadable);
         Assert.Equal(15 + 20 + 59, figures.Percentiles(Until, TimeSpan.FromHours(24)).Count);

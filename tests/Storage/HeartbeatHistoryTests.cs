@@ -53,7 +53,9 @@ public sealed class HeartbeatHistoryTests : IAsyncLifetime
         var rollup = Assert.Single(figures.Rollups);
         Assert.Equal(new StoredRollup(new DateTimeOffset(2026, 1, 2, 7, 20, 0, TimeSpan.Zero), 10, 9, 1000, 80, 120), rollup);
         Assert.Equal([Grains.Metrics.LatencyWindow.HourOf(Until.AddHours(-5))], figures.LatencyHours.Keys);
-        Assert.Equal([Until.AddMinutes(-61), Until.AddMinutes(-30), Until.AddMinutes(-1)], figures.Raw.Select(h => h.Date));
+        Assert.Equal([Until.AddMinutes(-61), Until.AddMinutes(-30), Until.AddMinutes(-1)], figures.Raw.Select(c => c.At));
+        Assert.All(figures.Raw, c => Assert.Equal(42, c.LatencyMs));
+        Assert.Equal(Until, figures.Until);
         Assert.Equal([Until.AddMinutes(-61), Until.AddMinutes(-30), Until.AddMinutes(-1)], figures.Newest.Select(h => h.Date));
     }
 
