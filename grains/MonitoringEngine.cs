@@ -46,7 +46,9 @@ public static class MonitoringEngine
         services.AddSingleton<Monitors.MonitorFaults>();
         services.AddSingleton<Text.SharedStrings>(_ => new Text.SharedStrings());
         services.AddSingleton<ProbeRunner>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ProbeRunner>());
         services.AddSingleton<FigureLoader>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<FigureLoader>());
         services.AddSingleton<Silos.SiloStartTime>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<Silos.SiloStartTime>());
         services.AddPlacementDirector<Silos.SiloBoundPlacement, Silos.SiloBoundPlacementDirector>();

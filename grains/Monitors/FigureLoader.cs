@@ -11,7 +11,9 @@ namespace OrleansMonitor.Grains.Monitors;
 /// monitor whose read never succeeds keeps the figures it makes from then on.
 /// </summary>
 public sealed class FigureLoader(HeartbeatHistory history, IOptions<MonitorOptions> options, ILogger<FigureLoader> logger)
+    : ILifecycleParticipant<ISiloLifecycle>
 {
+    private readonly CancellationTokenSource _stopping = new();
     private const int Attempts = 10;
     private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(30);
 
@@ -28,6 +30,9 @@ public sealed class FigureLoader(HeartbeatHistory history, IOptions<MonitorOptio
     /// <summary>Loads given up after every attempt failed.</summary>
     public long Abandoned => Interlocked.Read(ref _abandoned);
 
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe(nameof(FigureLoader), ServiceLifecycleStage.Active, _ => Task.CompletedTask, _ => _stopping.CancelAsync());
+
     /// <summary>Queues the read of <paramref name="monitorId"/>'s figures from before <paramref name="until"/>; <paramref name="deliver"/> hands them back.</summary>
     public void Start(Guid monitorId, DateTimeOffset until, int newest, Func<StoredFigures, Task> deliver)
     {
@@ -43,19 +48,19 @@ public sealed class FigureLoader(HeartbeatHistory history, IOptions<MonitorOptio
             for (var attempt = 1; ; attempt++)
             {
                 StoredFigures figures;
-                await _slots.WaitAsync().ConfigureAwait(false);
+                await _slots.WaitAsync(_stopping.Token).ConfigureAwait(false);
                 try
                 {
-                    figures = await history.FiguresAsync(monitorId, until, newest).ConfigureAwait(false);
+                    figures = await history.FiguresAsync(monitorId, until, newest, _stopping.Token).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (attempt < Attempts)
+                catch (Exception ex) when (attempt < Attempts && !_stopping.IsCancellationRequested)
                 {
                     logger.LogDebug(ex, "Reading the figures of monitor {MonitorId} failed (attempt {Attempt}); retrying in {Wait}", monitorId, attempt, wait);
-                    await Task.Delay(wait).ConfigureAwait(false);
+                    await Task.Delay(wait, _stopping.Token).ConfigureAwait(false);
                     wait = wait * 2 < LongestWait ? wait * 2 : LongestWait;
                     continue;
                 }
-                catch (Exception ex)
+                catch (Exception ex) when (!_stopping.IsCancellationRequested)
                 {
                     Interlocked.Increment(ref _abandoned);
                     logger.LogWarning(ex, "Reading the figures of monitor {MonitorId} failed {Attempts} times; it keeps the figures it makes from now on", monitorId, Attempts);
@@ -64,6 +69,11 @@ public sealed class FigureLoader(HeartbeatHistory history, IOptions<MonitorOptio
                 finally
                 {
                     _slots.Release();
+                }
+
+                if (_stopping.IsCancellationRequested)
+                {
+                    return; // the monitors deactivate now; their next activation reads again
                 }
 
                 await deliver(figures).ConfigureAwait(false);

@@ -26,4 +26,7 @@ public sealed class MonitorOptions
     /// wait, so a few keep a silo start light on the database without delaying any probe.
     /// </summary>
     public int FigureLoads { get; set; } = 4;
+
+    /// <summary>How long a stopping silo waits for the probes in flight before its monitors deactivate.</summary>
+    public TimeSpan ProbeDrainTimeout { get; set; } = TimeSpan.FromSeconds(15);
 }
