@@ -35,6 +35,9 @@ if [ -z "${ConnectionStrings__Postgres:-}" ]; then
 fi
 export ConnectionStrings__Postgres DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+# Every probe holds a socket: give the processes all the descriptors the kernel allows (the silo raises its own too).
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+
 echo "building..." >&2
 dotnet build silo/OrleansMonitor.Silo.csproj -c Release -v quiet -nologo >&2
 dotnet build api-host/OrleansMonitor.ApiHost.csproj -c Release -v quiet -nologo >&2

@@ -8,6 +8,7 @@ public static class BenchSilo
 {
     public static async Task<IHost> StartAsync(string connectionString)
     {
+        Grains.Scheduling.DescriptorLimit.RaiseSoftToHard();
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);

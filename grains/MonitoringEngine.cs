@@ -45,6 +45,11 @@ public static class MonitoringEngine
         services.AddSingleton<SchedulingStats>();
         services.AddSingleton<Monitors.MonitorFaults>();
         services.AddSingleton<Text.SharedStrings>(_ => new Text.SharedStrings());
+        services.AddOptions<ProbeLimitsOptions>().Bind(configuration.GetSection("Probes"))
+            .Validate(o => o.MaxInFlight is null or > 0, "Probes:MaxInFlight must be positive")
+            .Validate(o => o.FailingShare is > 0 and <= 1, "Probes:FailingShare must be in (0, 1]")
+            .Validate(o => o.MaxQueueWait > TimeSpan.Zero, "Probes:MaxQueueWait must be positive")
+            .ValidateOnStart();
         services.AddSingleton<ProbeRunner>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ProbeRunner>());
         services.AddSingleton<FigureLoader>();

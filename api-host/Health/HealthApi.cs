@@ -38,6 +38,14 @@ public static class HealthApi
             database = report.DatabaseReachable ? "up" : "down",
             silos = report.Silos.Count,
             silosUnanswered = report.Unanswered.Count,
+            probes = new
+            {
+                maxInFlight = report.Silos.Sum(s => (long)s.Probes.MaxInFlight),
+                inFlight = report.Silos.Sum(s => s.Probes.InFlight),
+                waiting = report.Silos.Sum(s => s.Probes.Waiting),
+                delayed = report.Silos.Sum(s => s.Probes.Delayed),
+                skipped = report.Silos.Sum(s => s.Probes.Skipped),
+            },
             heartbeatBuffer = new
             {
                 pending = writers.Sum(w => w.Pending),

@@ -8,6 +8,8 @@ namespace OrleansMonitor.GrainInterfaces.Silos;
 /// <param name="RecordFailures">Probe results whose recording threw (the next probe was planned anyway).</param>
 /// <param name="LostProbes">Probes given up because no result came back in time.</param>
 /// <param name="RearmedByReminder">Monitors whose stopped timer a reminder tick armed again.</param>
+/// <param name="Probes">The silo's probe slots: the bound, how many run and wait now, how many had to wait or were skipped.</param>
+/// <param name="OpenDescriptors">Descriptors the silo process has open, and its limit (null when unknown).</param>
 [GenerateSerializer, Immutable, Alias("OrleansMonitor.SiloReport")]
 public sealed record SiloReport(
     [property: Id(0)] string Silo,
@@ -16,4 +18,7 @@ public sealed record SiloReport(
     [property: Id(3)] long ProbesStarted,
     [property: Id(4)] long RecordFailures,
     [property: Id(5)] long LostProbes,
-    [property: Id(6)] long RearmedByReminder);
+    [property: Id(6)] long RearmedByReminder,
+    [property: Id(7)] ProbeSlots Probes,
+    [property: Id(8)] int? OpenDescriptors,
+    [property: Id(9)] long? DescriptorLimit);

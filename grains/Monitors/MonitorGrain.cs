@@ -577,7 +577,7 @@ public sealed class MonitorGrain(
         return _beatDeadline;
     }
 
-    /// <summary>Counts a start and its lateness against the plan.</summary>
+    /// <summary>Counts a push monitor's deadline check and its lateness against the plan (the runner counts probes).</summary>
     private void RecordStart(DateTimeOffset now)
     {
         schedulingStats.Record(now - _armedFor);
@@ -593,13 +593,20 @@ public sealed class MonitorGrain(
     {
         var config = Config;
         _request ??= BuildRequest(config);
-        RecordStart(now);
-        var probe = new InFlightProbe(++_probeSequence, _armedFor, now, now + _request.Timeout + ProbeGrace);
+        if (!_probedSinceActivation)
+        {
+            _probedSinceActivation = true;
+            schedulingStats.FirstProbeOfActivation();
+        }
+
+        var probe = new InFlightProbe(++_probeSequence, _armedFor, now, now + runner.LongestRun(_request.Timeout) + ProbeGrace);
         _inFlight = probe;
         Arm(probe.Deadline);
         var sink = this.AsReference<IMonitorWorkSink>();
-        runner.Start(_request, result => sink.CompleteProbeAsync(new ProbeCompletion(
-            probe.Id, probe.PlannedStart, probe.StartedAt, result.IsUp, result.Status, result.LatencyMs, result.Message, result.Certificate)));
+        var failing = state.State.IsDown || _figures.Newest is not { IsDown: false }; // only a known-good target gets the healthy share
+        runner.Start(_request, probe.PlannedStart, failing, run => sink.CompleteProbeAsync(run.Result is { } result
+            ? new ProbeCompletion(probe.Id, probe.PlannedStart, run.StartedAt, result.IsUp, result.Status, result.LatencyMs, result.Message, result.Certificate)
+            : new ProbeCompletion(probe.Id, probe.PlannedStart, run.StartedAt, false, "SKIPPED", 0, "", null, Skipped: true)));
     }
 
     public async Task CompleteProbeAsync(ProbeCompletion completion)
@@ -614,6 +621,11 @@ public sealed class MonitorGrain(
         var verdict = ProbeVerdict.Steady;
         try
         {
+            if (completion.Skipped)
+            {
+                return; // the silo is overloaded: no result, the next probe is planned below
+            }
+
             verdict = await ObserveAsync(
                 completion.StartedAt,
                 new ProbeResult(completion.IsUp, completion.Status, completion.LatencyMs, completion.Message, completion.Certificate));

@@ -17,5 +17,8 @@ public sealed class SiloAgentGrain(HeartbeatWriter writer, ProbeRunner runner, M
         runner.Started,
         faults.RecordFailures,
         faults.LostProbes,
-        faults.RearmedByReminder));
+        faults.RearmedByReminder,
+        new ProbeSlots(runner.MaxInFlight, runner.InFlight, runner.Waiting, runner.HighWater, runner.Delayed, runner.Skipped),
+        DescriptorLimit.OpenCount(),
+        DescriptorLimit.Read()?.Soft));
 }

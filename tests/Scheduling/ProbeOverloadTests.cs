@@ -1,0 +1,103 @@
+using OrleansMonitor.Grains.Scheduling;
+using OrleansMonitor.Tests.Infrastructure;
+
+namespace OrleansMonitor.Tests.Scheduling;
+
+/// <summary>
+/// Many monitors aimed at targets that never answer (a listener that accepts and stays silent, and one whose accept
+/// queue is full so connects hang), on a silo bounded to a few probes in flight: the bound holds, every hung probe
+/// ends as a timeout, and healthy monitors keep their schedule.
+/// </summary>
+public sealed class ProbeOverloadTests : IAsyncLifetime
+{
+    private const int Bound = 24;
+    private const int HangingPerTarget = 60;
+    private readonly MonitoringCluster _cluster = new(settings: new Dictionary<string, string?>
+    {
+        ["Probes:MaxInFlight"] = Bound.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Probes:FailingShare"] = "0.75",
+    });
+
+    public Task InitializeAsync() => _cluster.InitializeAsync();
+
+    public Task DisposeAsync() => _cluster.DisposeAsync();
+
+    private static MonitorConfig Http(string name, string url) => new()
+    {
+        Name = name,
+        Type = MonitorType.Http,
+        Url = url,
+        Method = "GET",
+        Interval = 20,
+        RetryInterval = 20,
+        RequestTimeout = 5,
+    };
+
+    private async Task<(IMonitorGrain Grain, Guid Workspace)> CreateAsync(MonitorConfig config)
+    {
+        var workspace = Guid.NewGuid();
+        var grain = _cluster.Client.GetGrain<IMonitorGrain>(Guid.NewGuid());
+        Assert.NotNull((await grain.CreateAsync(workspace, "owner@example.test", config)).Monitor);
+        return (grain, workspace);
+    }
+
+    [Fact]
+    public async Task HungTargetsNeverTakeMoreThanTheBoundAndHealthyMonitorsKeepTheirSchedule()
+    {
+        await using var healthyTarget = LocalHttpTarget.Start();
+        await using var silent = SilentTarget.Start();
+        await using var backlog = await FullBacklogTarget.StartAsync();
+        var healthy = new List<(IMonitorGrain Grain, Guid Workspace)>();
+        for (var i = 0; i < 8; i++)
+        {
+            healthy.Add(await CreateAsync(Http($"Healthy {i}", healthyTarget.Url)));
+        }
+
+        foreach (var (grain, workspace) in healthy)
+        {
+            await Eventually.HoldsAsync(() => grain.GetAsync(workspace), m => m!.Heartbeats.Count >= 1 && !m.Heartbeats[0].IsDown, "the healthy monitors to be known good");
+        }
+
+        var hanging = new List<(IMonitorGrain Grain, Guid Workspace)>();
+        for (var i = 0; i < HangingPerTarget; i++)
+        {
+            hanging.Add(await CreateAsync(Http($"Silent {i}", silent.Url)));
+            hanging.Add(await CreateAsync(Http($"Backlog {i}", backlog.Url)));
+        }
+
+        // Longer than the request timeout: sample the sockets to the hung targets while probes pile up behind the bound.
+        var runner = _cluster.SiloService<ProbeRunner>();
+        var measureFrom = DateTimeOffset.UtcNow;
+        var mostOpen = 0;
+        var (limit, openBefore) = (DescriptorLimit.Read()?.Soft, DescriptorLimit.OpenCount());
+        var mostDescriptors = 0;
+        while (DateTimeOffset.UtcNow < measureFrom.AddSeconds(12))
+        {
+            mostOpen = Math.Max(mostOpen, LoopbackSockets.OpenTo(silent.Port) + LoopbackSockets.OpenTo(backlog.Port) - backlog.Fillers);
+            mostDescriptors = Math.Max(mostDescriptors, DescriptorLimit.OpenCount() ?? 0);
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(Bound, runner.MaxInFlight);
+        Assert.InRange(runner.HighWater, 1, Bound);
+        // Sockets to the hung targets follow the bound; a cancelled connection takes a moment to close after its slot frees.
+        Assert.InRange(mostOpen, 1, Bound + (Bound / 4));
+        Assert.True(runner.Delayed > 0, "probes had to wait for slots: the bound was reached");
+        Assert.True(limit is null || mostDescriptors < limit, $"descriptors ({mostDescriptors}) stay below the limit ({limit}); {openBefore} were open before");
+
+        // Every hung probe that ran ended as a down heartbeat with a timeout message.
+        var hungHeartbeats = (await Task.WhenAll(hanging.Select(m => m.Grain.GetAsync(m.Workspace)))).SelectMany(m => m!.Heartbeats).ToArray();
+        Assert.NotEmpty(hungHeartbeats);
+        Assert.All(hungHeartbeats, h => Assert.True(h.IsDown && h.Message.Contains("timed out", StringComparison.Ordinal), $"{h.Status}: {h.Message}"));
+
+        // The healthy monitors kept probing on their 1 s grid (with slack for a loaded machine) and stayed up.
+        foreach (var (grain, workspace) in healthy)
+        {
+            var monitor = (await grain.GetAsync(workspace))!;
+            var recent = monitor.Heartbeats.Where(h => h.Date > measureFrom).OrderBy(h => h.Date).ToArray();
+            Assert.True(recent.Length >= 8, $"a healthy monitor probed {recent.Length} times in 12 s");
+            Assert.All(recent, h => Assert.False(h.IsDown));
+            Assert.All(recent.Zip(recent.Skip(1)), pair => Assert.InRange((pair.Second.Date - pair.First.Date).TotalMilliseconds, 500, 3000));
+        }
+    }
+}
