@@ -8,6 +8,8 @@ public sealed record BenchOptions
     public int MeasureSeconds { get; init; } = 60;
     public int RestartMonitors { get; init; } = 10_000;
     public int HistoryHours { get; init; }
+    public IReadOnlyList<int> OverloadSteps { get; init; } = [50_000, 75_000, 100_000, 125_000, 150_000];
+    public int OutageSeconds { get; init; } = 120;
     public int TargetPort { get; init; } = 18080;
     public int TargetPorts { get; init; } = 8;
     public string Phase { get; init; } = "all";
@@ -27,6 +29,8 @@ public sealed record BenchOptions
                 "--seconds" => options with { MeasureSeconds = int.Parse(value) },
                 "--restart-monitors" => options with { RestartMonitors = int.Parse(value) },
                 "--history-hours" => options with { HistoryHours = int.Parse(value) },
+                "--overload-steps" => options with { OverloadSteps = value.Split(',').Select(int.Parse).ToArray() },
+                "--outage-seconds" => options with { OutageSeconds = int.Parse(value) },
                 "--target-port" => options with { TargetPort = int.Parse(value) },
                 "--target-ports" => options with { TargetPorts = int.Parse(value) },
                 "--phase" => options with { Phase = value },

@@ -6,7 +6,8 @@ using OrleansMonitor.Grains.Monitors;
 using OrleansMonitor.Grains.Scheduling;
 using OrleansMonitor.Grains.Storage;
 
-// Usage: bench/run.sh [--monitors N] [--interval S] [--seconds S] [--restart-monitors N]
+// Usage: bench/run.sh [--phase engine|lists|overload|outage|all] [--monitors N] [--interval S] [--seconds S]
+//        [--restart-monitors N] [--history-hours H] [--overload-steps 50000,75000,...] [--outage-seconds S]
 //        (the target process is started by this program: --phase target runs only the HTTP target)
 var options = BenchOptions.Parse(args);
 if (options.Phase == "target")
@@ -27,133 +28,25 @@ try
 {
     if (options.Phase is "all" or "engine")
     {
-        await RunAsync(options, connectionString);
+        await EngineBench.RunAsync(options, connectionString);
     }
 
     if (options.Phase is "all" or "lists")
     {
-        await RunListsAsync(options, connectionString);
+        await ListsPhase.RunAsync(options, connectionString);
+    }
+
+    if (options.Phase == "overload")
+    {
+        await OverloadBench.RunAsync(options, connectionString);
+    }
+
+    if (options.Phase == "outage")
+    {
+        await OutageBench.RunAsync(options, connectionString);
     }
 }
 finally
 {
     target.Kill(entireProcessTree: true);
-}
-
-static async Task RunAsync(BenchOptions options, string connectionString)
-{
-    Console.WriteLine($"benchmark: {options.Monitors} HTTP monitors at {options.IntervalSeconds} s against 127.0.0.1:{options.TargetPort}..{options.TargetPort + options.TargetPorts - 1}, {Environment.ProcessorCount} cores");
-    var silo = await BenchSilo.StartAsync(connectionString);
-    var grains = silo.Services.GetRequiredService<IGrainFactory>();
-    var stats = silo.Services.GetRequiredService<SchedulingStats>();
-    var writer = silo.Services.GetRequiredService<HeartbeatWriter>();
-    var workspace = Guid.NewGuid();
-    var benchStarted = DateTimeOffset.UtcNow;
-
-    // Create every monitor idle (600 s interval: few probe during creation) to measure the cost of an idle monitor,
-    // then switch them all to the benchmark interval.
-    var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
-    var createWatch = Stopwatch.StartNew();
-    var ids = new Guid[options.Monitors];
-    await Parallel.ForAsync(0, options.Monitors, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
-    {
-        ids[i] = Guid.NewGuid();
-        var outcome = await grains.GetGrain<IMonitorGrain>(ids[i]).CreateAsync(workspace, "bench@example.test", Config(options, i, 600));
-        if (outcome.Monitor is null)
-        {
-            throw new InvalidOperationException("monitor refused: " + string.Join(", ", outcome.Errors ?? new Dictionary<string, string>()));
-        }
-    });
-    var heapIdle = GC.GetTotalMemory(forceFullCollection: true);
-    Console.WriteLine($"created {options.Monitors} monitors in {createWatch.Elapsed.TotalSeconds:F1} s ({options.Monitors / createWatch.Elapsed.TotalSeconds:F0}/s)");
-    Console.WriteLine($"managed memory per idle monitor (active grain, no history yet): {(heapIdle - heapBefore) / (double)options.Monitors / 1024:F2} KB");
-    await Parallel.ForAsync(0, options.Monitors, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
-        await grains.GetGrain<IMonitorGrain>(ids[i]).UpdateAsync(workspace, Config(options, i, options.IntervalSeconds)));
-
-    // Let every monitor reach its first probe, then measure a steady window.
-    await Task.Delay(TimeSpan.FromSeconds(options.IntervalSeconds + 2));
-    stats.Reset();
-    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-    var window = Stopwatch.StartNew();
-    await Task.Delay(TimeSpan.FromSeconds(options.MeasureSeconds));
-    var probes = stats.Probes;
-    var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-    var elapsed = window.Elapsed.TotalSeconds;
-    var heapRunning = GC.GetTotalMemory(forceFullCollection: true);
-    Console.WriteLine($"sustained probes/s: {probes / elapsed:F0} (planned {options.Monitors / (double)options.IntervalSeconds:F0})");
-    Console.WriteLine($"scheduling lag p50: {stats.LagPercentileMs(50)} ms, p99: {stats.LagPercentileMs(99)} ms");
-    Console.WriteLine($"CPU seconds per 1,000 probes: {cpu.TotalSeconds / Math.Max(1, probes) * 1000:F3} (engine process, {cpu.TotalSeconds:F1} s CPU over {elapsed:F0} s)");
-    Console.WriteLine($"managed memory per monitor (probing, a few minutes of history): {(heapRunning - heapBefore) / (double)options.Monitors / 1024:F2} KB");
-    Console.WriteLine($"heartbeat writer: written {writer.Written}, pending {writer.Pending}, dropped {writer.Dropped}");
-
-    // Restart: top up to the restart population at a long interval (idle), stop the silo, start a new one, and time
-    // how long until every monitor has probed again.
-    var extra = Math.Max(0, options.RestartMonitors - options.Monitors);
-    var extraIds = Enumerable.Range(0, extra).Select(_ => Guid.NewGuid()).ToArray();
-    await Parallel.ForAsync(0, extra, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
-        await grains.GetGrain<IMonitorGrain>(extraIds[i]).CreateAsync(workspace, "bench@example.test", Config(options, i, options.IntervalSeconds)));
-    var total = options.Monitors + extra;
-    await silo.StopAsync();
-    silo.Dispose();
-    Console.WriteLine($"silo stopped with {total} monitors");
-    if (options.HistoryHours > 0)
-    {
-        await HistorySeeder.SeedAsync(connectionString, [.. ids, .. extraIds], options.IntervalSeconds, TimeSpan.FromHours(options.HistoryHours), benchStarted);
-    }
-
-    Console.WriteLine("starting a new silo");
-
-    var restartWatch = Stopwatch.StartNew();
-    var revived = await BenchSilo.StartAsync(connectionString);
-    var revivedStats = revived.Services.GetRequiredService<SchedulingStats>();
-    var warmup = revived.Services.GetRequiredService<MonitorWarmup>();
-    var deadline = TimeSpan.FromSeconds(180);
-    TimeSpan? halfway = null;
-    while (revivedStats.ActivationsProbed < total && restartWatch.Elapsed < deadline)
-    {
-        halfway ??= revivedStats.ActivationsProbed >= total / 2 ? restartWatch.Elapsed : null;
-        await Task.Delay(250);
-    }
-
-    await warmup.Completion.WaitAsync(TimeSpan.FromSeconds(60));
-    Console.WriteLine(revivedStats.ActivationsProbed >= total
-        ? $"after restart: all {total} monitors probed again within {restartWatch.Elapsed.TotalSeconds:F1} s (half within {halfway?.TotalSeconds:F1} s; warm-up woke {warmup.Woken} in {warmup.Duration.TotalSeconds:F1} s, {warmup.Failed} failed)"
-        : $"after restart: only {revivedStats.ActivationsProbed} of {total} monitors probed within {deadline.TotalSeconds:F0} s");
-    await revived.StopAsync();
-    revived.Dispose();
-}
-
-static MonitorConfig Config(BenchOptions options, int i, int interval) => new()
-{
-    Name = $"bench {i}",
-    Type = MonitorType.Http,
-    Url = $"http://127.0.0.1:{options.TargetPort + (i % options.TargetPorts)}/health",
-    Method = "GET",
-    Interval = interval,
-    RetryInterval = interval,
-    RequestTimeout = 10,
-};
-
-static async Task RunListsAsync(BenchOptions options, string connectionString)
-{
-    var apiHostDll = options.ApiHostDll ?? throw new InvalidOperationException("--api-host-dll is required for the lists phase (bench/run.sh passes it)");
-    var silo = await BenchSilo.StartAsync(connectionString);
-    const string apiUrl = "http://127.0.0.1:18990";
-    var start = new ProcessStartInfo("dotnet", [apiHostDll]) { UseShellExecute = false, WorkingDirectory = Path.GetDirectoryName(apiHostDll)! };
-    start.Environment["ConnectionStrings__Postgres"] = connectionString;
-    start.Environment["Orleans__ClusterId"] = "bench";
-    start.Environment["Orleans__ServiceId"] = "bench";
-    start.Environment["ASPNETCORE_URLS"] = apiUrl;
-    start.Environment["Logging__LogLevel__Default"] = "Warning";
-    using var api = Process.Start(start)!;
-    try
-    {
-        await ListBench.RunAsync(apiUrl, options.ListDevices, $"http://127.0.0.1:{options.TargetPort}/health", reads: 200);
-    }
-    finally
-    {
-        api.Kill(entireProcessTree: true);
-        await silo.StopAsync();
-        silo.Dispose();
-    }
 }
