@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Console;
 using OrleansMonitor.ApiHost.Account;
 using OrleansMonitor.ApiHost.Dashmon;
 using OrleansMonitor.ApiHost.Diagnostics;
@@ -10,6 +11,8 @@ using OrleansMonitor.ApiHost.Team;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddMonitoringClusterClient();
+// A flood of log lines must never stall request handling: the console logger drops writes when its queue is full.
+builder.Services.Configure<ConsoleLoggerOptions>(o => o.QueueFullMode = ConsoleLoggerQueueFullMode.DropWrite);
 builder.AddTrustedProxies();
 builder.AddHeartbeatReceiverRateLimit();
 RedactingLoggerFactory.Register(builder.Services);

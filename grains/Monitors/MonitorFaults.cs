@@ -12,6 +12,9 @@ public sealed class MonitorFaults
     private long _rearmedByReminder;
     private long _staleResults;
 
+    /// <summary>Limits the per-monitor failure warnings of this silo (see <see cref="Diagnostics.LogThrottle"/>).</summary>
+    public Diagnostics.LogThrottle Warnings { get; } = new();
+
     /// <summary>Results whose recording threw (incident or state write, the database away); the next probe was planned anyway.</summary>
     public long RecordFailures => Interlocked.Read(ref _recordFailures);
 

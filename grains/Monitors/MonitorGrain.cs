@@ -854,7 +854,15 @@ public sealed class MonitorGrain(
     private void RecordFailed(Exception ex)
     {
         faults.RecordFailed();
-        logger.LogWarning(ex, "Monitor {MonitorId} could not record a result completely; its next probe is planned anyway", MonitorId);
+        if (faults.Warnings.Allow(out var heldBack))
+        {
+            logger.LogWarning(
+                ex,
+                "Monitor {MonitorId} could not record a result completely; its next probe is planned anyway ({HeldBack} similar warnings held back, {Total} on this silo so far)",
+                MonitorId,
+                heldBack,
+                faults.RecordFailures);
+        }
     }
 
     private void Arm(DateTimeOffset plannedStart)

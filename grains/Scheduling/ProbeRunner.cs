@@ -34,6 +34,8 @@ public sealed class ProbeRunner : ILifecycleParticipant<ISiloLifecycle>
     private readonly ILogger<ProbeRunner> _logger;
     private readonly SemaphoreSlim _slots;
     private readonly SemaphoreSlim _failingSlots;
+    private readonly Diagnostics.LogThrottle _reportWarnings = new();
+    private readonly Diagnostics.LogThrottle _probeWarnings = new();
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _started;
     private long _inFlight;
@@ -161,7 +163,10 @@ public sealed class ProbeRunner : ILifecycleParticipant<ISiloLifecycle>
         catch (Exception exception)
         {
             Interlocked.Increment(ref _reportFailures);
-            _logger.Log(_stopping ? LogLevel.Debug : LogLevel.Warning, exception, "A {Type} probe result could not be handed back to its monitor", request.Type);
+            if (!_stopping && _reportWarnings.Allow(out var heldBack))
+            {
+                _logger.LogWarning(exception, "A {Type} probe result could not be handed back to its monitor ({HeldBack} similar warnings held back)", request.Type, heldBack);
+            }
         }
     }
 
@@ -173,7 +178,11 @@ public sealed class ProbeRunner : ILifecycleParticipant<ISiloLifecycle>
         }
         catch (Exception exception)
         {
-            _logger.LogWarning(exception, "A {Type} probe threw instead of answering", request.Type);
+            if (_probeWarnings.Allow(out var heldBack))
+            {
+                _logger.LogWarning(exception, "A {Type} probe threw instead of answering ({HeldBack} similar warnings held back)", request.Type, heldBack);
+            }
+
             return new ProbeResult(false, "ERROR", 0, "Probe failed: " + exception.Message);
         }
     }

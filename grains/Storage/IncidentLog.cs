@@ -2,15 +2,36 @@ using Npgsql;
 
 namespace OrleansMonitor.Grains.Storage;
 
-/// <summary>The om_incidents table: one row per outage, opened on up→down and resolved on down→up.</summary>
+/// <summary>
+/// The om_incidents table: one row per outage, opened on up→down and resolved on down→up. At most
+/// <see cref="Concurrency"/> statements run at once per silo: when thousands of monitors change state together (a
+/// mass outage, its end) they wait in memory, in turn, instead of exhausting the connection pool and failing.
+/// </summary>
 public sealed class IncidentLog(NpgsqlDataSource dataSource)
 {
+    public const int Concurrency = 32;
+
+    private readonly SemaphoreSlim _turns = new(Concurrency, Concurrency);
+
     /// <summary>
     /// Opens the monitor's incident and returns its id; idempotent. A monitor has at most one open incident (a
     /// partial unique index) and never two starting at the same instant, so a repeated open adopts the incident
     /// already open, or the one already written for that start.
     /// </summary>
     public async Task<long> OpenAsync(Guid monitorId, Guid workspaceId, DateTimeOffset startedAt, string cause, CancellationToken cancellationToken = default)
+    {
+        await _turns.WaitAsync(cancellationToken);
+        try
+        {
+            return await OpenCoreAsync(monitorId, workspaceId, startedAt, cause, cancellationToken);
+        }
+        finally
+        {
+            _turns.Release();
+        }
+    }
+
+    private async Task<long> OpenCoreAsync(Guid monitorId, Guid workspaceId, DateTimeOffset startedAt, string cause, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
             WITH opened AS (
@@ -33,6 +54,19 @@ public sealed class IncidentLog(NpgsqlDataSource dataSource)
     /// <summary>Resolves the monitor's open incident, if any (never before it started); idempotent.</summary>
     public async Task ResolveOpenAsync(Guid monitorId, DateTimeOffset resolvedAt, string resolution, CancellationToken cancellationToken = default)
     {
+        await _turns.WaitAsync(cancellationToken);
+        try
+        {
+            await ResolveOpenCoreAsync(monitorId, resolvedAt, resolution, cancellationToken);
+        }
+        finally
+        {
+            _turns.Release();
+        }
+    }
+
+    private async Task ResolveOpenCoreAsync(Guid monitorId, DateTimeOffset resolvedAt, string resolution, CancellationToken cancellationToken)
+    {
         await using var command = dataSource.CreateCommand("""
             UPDATE om_incidents SET resolved_at = greatest($2, started_at), resolution = $3 WHERE monitor_id = $1 AND resolved_at IS NULL
             """);
@@ -45,9 +79,17 @@ public sealed class IncidentLog(NpgsqlDataSource dataSource)
     /// <summary>The id of the monitor's open incident, or null.</summary>
     public async Task<long?> OpenIdAsync(Guid monitorId, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("SELECT id FROM om_incidents WHERE monitor_id = $1 AND resolved_at IS NULL");
-        command.Parameters.AddWithValue(monitorId);
-        return await command.ExecuteScalarAsync(cancellationToken) is long id ? id : null;
+        await _turns.WaitAsync(cancellationToken);
+        try
+        {
+            await using var command = dataSource.CreateCommand("SELECT id FROM om_incidents WHERE monitor_id = $1 AND resolved_at IS NULL");
+            command.Parameters.AddWithValue(monitorId);
+            return await command.ExecuteScalarAsync(cancellationToken) is long id ? id : null;
+        }
+        finally
+        {
+            _turns.Release();
+        }
     }
 
     public async Task<IReadOnlyList<IncidentRecord>> ForMonitorAsync(Guid monitorId, CancellationToken cancellationToken = default)

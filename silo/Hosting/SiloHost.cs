@@ -2,6 +2,8 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans.Configuration;
 using OrleansMonitor.Grains.Storage;
@@ -27,6 +29,8 @@ public static class SiloHost
     public static HostApplicationBuilder AddMonitoringSilo(this HostApplicationBuilder builder, string connectionString)
     {
         var settings = builder.Configuration.GetSection("Orleans").Get<OrleansSettings>() ?? new OrleansSettings();
+        // A flood of log lines must never stall the engine: the console logger drops writes when its queue is full.
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.QueueFullMode = ConsoleLoggerQueueFullMode.DropWrite);
         builder.UseOrleans(silo =>
         {
             if (Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST") is not null)

@@ -48,9 +48,11 @@ public sealed class MonitorEngineTests(ClusterFixture fixture)
         Assert.True(monitor.Heartbeats[0].Date > monitor.Heartbeats[1].Date, "heartbeats are newest first");
         Assert.Equal(100, monitor.UptimePercentage);
         Assert.True(monitor.NextCheck > monitor.LastCheck);
-        // One probe per 1 s grid point: never twice for one point, and (allowing for a loaded machine) no point skipped twice.
+        // One probe per 1 s grid point: never twice for one point (a doubled probe starts milliseconds after the first;
+        // a late start on a loaded machine shortens the gap to the next point, hence the low floor), and no point
+        // skipped twice.
         var gap = monitor.Heartbeats[0].Date - monitor.Heartbeats[1].Date;
-        Assert.InRange(gap.TotalMilliseconds, 700, 2500);
+        Assert.InRange(gap.TotalMilliseconds, 300, 2500);
         Assert.True(target.Requests >= 3);
 
         // Heartbeats reach PostgreSQL through the batching writer.
