@@ -23,7 +23,7 @@ public static class BenchMonitors
         await Parallel.ForAsync(from, to, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
         {
             ids[i - from] = Guid.NewGuid();
-            var outcome = await grains.GetGrain<IMonitorGrain>(ids[i - from]).CreateAsync(workspace, "bench@example.test", Config(options, i, 600));
+            var outcome = await WithRetriesAsync(() => grains.GetGrain<IMonitorGrain>(ids[i - from]).CreateAsync(workspace, "bench@example.test", Config(options, i, 600)));
             if (outcome.Monitor is null)
             {
                 throw new InvalidOperationException("monitor refused: " + string.Join(", ", outcome.Errors ?? new Dictionary<string, string>()));
@@ -32,8 +32,33 @@ public static class BenchMonitors
         return ids;
     }
 
+    /// <summary>Calls the engine refused with 503-like faults (the database timing out under load) and repeated: how many so far.</summary>
+    public static long Retries => Interlocked.Read(ref _retries);
+
+    private static long _retries;
+
+    /// <summary>
+    /// A client's call during a load spike may time out or find the database busy (<c>storage_unavailable</c>); like any
+    /// API client, the benchmark retries it a few times with backoff instead of giving up the run.
+    /// </summary>
+    private static async Task<T> WithRetriesAsync<T>(Func<Task<T>> call)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (Exception) when (attempt < 6)
+            {
+                Interlocked.Increment(ref _retries);
+                await Task.Delay(TimeSpan.FromSeconds(attempt * 2));
+            }
+        }
+    }
+
     /// <summary>Switches monitors to the benchmark interval.</summary>
     public static Task SwitchAsync(IGrainFactory grains, BenchOptions options, Guid workspace, IReadOnlyList<Guid> ids, int firstIndex) =>
         Parallel.ForAsync(0, ids.Count, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
-            await grains.GetGrain<IMonitorGrain>(ids[i]).UpdateAsync(workspace, Config(options, firstIndex + i, options.IntervalSeconds)));
+            await WithRetriesAsync(() => grains.GetGrain<IMonitorGrain>(ids[i]).UpdateAsync(workspace, Config(options, firstIndex + i, options.IntervalSeconds))));
 }

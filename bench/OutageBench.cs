@@ -22,7 +22,8 @@ public static class OutageBench
         var ids = await BenchMonitors.CreateIdleAsync(grains, options, workspace, 0, options.Monitors);
         await BenchMonitors.SwitchAsync(grains, options, workspace, ids, 0);
         await Task.Delay(TimeSpan.FromSeconds(options.IntervalSeconds + 10));
-        Console.WriteLine($"steady before the outage: lateness p99 {stats.LagPercentileMs(99)} ms, probe bound {runner.MaxInFlight}");
+        Console.WriteLine($"steady before the outage: lateness p99 {stats.LagPercentileMs(99)} ms, probe bound {runner.MaxInFlight}, {BenchMonitors.Retries} client calls retried");
+        await DownHeartbeats.PrintAsync(connectionString, "before the outage");
 
         var controlPort = options.TargetPort + options.TargetPorts;
         await BenchTarget.SwitchAsync(controlPort, silent: true);

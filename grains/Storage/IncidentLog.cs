@@ -5,13 +5,25 @@ namespace OrleansMonitor.Grains.Storage;
 /// <summary>
 /// The om_incidents table: one row per outage, opened on up→down and resolved on down→up. At most
 /// <see cref="Concurrency"/> statements run at once per silo: when thousands of monitors change state together (a
-/// mass outage, its end) they wait in memory, in turn, instead of exhausting the connection pool and failing.
+/// mass outage, its end) they wait in memory, in turn, instead of exhausting the connection pool and failing. A
+/// statement that finds no turn within <see cref="TurnWait"/> fails like a busy database: the monitor keeps the write
+/// owed and applies it after its next probe, and its turn (and probe schedule) is never held for minutes by the queue.
 /// </summary>
 public sealed class IncidentLog(NpgsqlDataSource dataSource)
 {
     public const int Concurrency = 32;
 
+    public static readonly TimeSpan TurnWait = TimeSpan.FromSeconds(5);
+
     private readonly SemaphoreSlim _turns = new(Concurrency, Concurrency);
+
+    private async Task TakeTurnAsync(CancellationToken cancellationToken)
+    {
+        if (!await _turns.WaitAsync(TurnWait, cancellationToken))
+        {
+            throw new TimeoutException($"The incident log is busy ({Concurrency} statements running, others waiting); the write stays owed");
+        }
+    }
 
     /// <summary>
     /// Opens the monitor's incident and returns its id; idempotent. A monitor has at most one open incident (a
@@ -20,7 +32,7 @@ public sealed class IncidentLog(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<long> OpenAsync(Guid monitorId, Guid workspaceId, DateTimeOffset startedAt, string cause, CancellationToken cancellationToken = default)
     {
-        await _turns.WaitAsync(cancellationToken);
+        await TakeTurnAsync(cancellationToken);
         try
         {
             return await OpenCoreAsync(monitorId, workspaceId, startedAt, cause, cancellationToken);
@@ -54,7 +66,7 @@ public sealed class IncidentLog(NpgsqlDataSource dataSource)
     /// <summary>Resolves the monitor's open incident, if any (never before it started); idempotent.</summary>
     public async Task ResolveOpenAsync(Guid monitorId, DateTimeOffset resolvedAt, string resolution, CancellationToken cancellationToken = default)
     {
-        await _turns.WaitAsync(cancellationToken);
+        await TakeTurnAsync(cancellationToken);
         try
         {
             await ResolveOpenCoreAsync(monitorId, resolvedAt, resolution, cancellationToken);
@@ -79,7 +91,7 @@ public sealed class IncidentLog(NpgsqlDataSource dataSource)
     /// <summary>The id of the monitor's open incident, or null.</summary>
     public async Task<long?> OpenIdAsync(Guid monitorId, CancellationToken cancellationToken = default)
     {
-        await _turns.WaitAsync(cancellationToken);
+        await TakeTurnAsync(cancellationToken);
         try
         {
             await using var command = dataSource.CreateCommand("SELECT id FROM om_incidents WHERE monitor_id = $1 AND resolved_at IS NULL");

@@ -65,16 +65,26 @@ public sealed class LatencyHourBuffer(int capacity)
 
         try
         {
-            await using var command = dataSource.CreateCommand("""
+            // Under the write fence, shared, like a heartbeat batch: a monitor's delete waits for this (see HeartbeatHistory).
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using (var fence = new NpgsqlCommand("SELECT pg_advisory_xact_lock_shared($1)", connection, transaction))
+            {
+                fence.Parameters.AddWithValue(HeartbeatHistory.WriteFenceKey);
+                await fence.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await using var command = new NpgsqlCommand("""
                 INSERT INTO om_latency_hours (monitor_id, hour, histogram)
                 SELECT h.monitor_id, h.hour, h.histogram FROM unnest($1::uuid[], $2::timestamptz[], $3::bytea[]) AS h(monitor_id, hour, histogram)
-                WHERE EXISTS (SELECT 1 FROM om_monitors m WHERE m.monitor_id = h.monitor_id FOR KEY SHARE)
+                WHERE EXISTS (SELECT 1 FROM om_monitors m WHERE m.monitor_id = h.monitor_id)
                 ON CONFLICT (monitor_id, hour) DO UPDATE SET histogram = EXCLUDED.histogram
-                """);
+                """, connection, transaction);
             command.Parameters.AddWithValue(NpgsqlDbType.Array | NpgsqlDbType.Uuid, taken.Keys.Select(k => k.MonitorId).ToArray());
             command.Parameters.AddWithValue(NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, taken.Keys.Select(k => Metrics.LatencyWindow.StartOfHour(k.Hour).UtcDateTime).ToArray());
             command.Parameters.AddWithValue(NpgsqlDbType.Array | NpgsqlDbType.Bytea, taken.Values.ToArray());
             await command.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch
         {
