@@ -213,6 +213,21 @@ public sealed class MonitorGrain(
         return MonitorOutcome.Of(Snapshot());
     }
 
+    public Task<MonitorOutcome> CreateWithDefaultsAsync(Guid workspaceId, string ownerEmail, MonitorConfigPatch settings, Guid? projectId = null)
+    {
+        if (!MonitorConfigOverlay.TryApply(null, settings, out var config, out var errors))
+        {
+            if (!state.State.Exists)
+            {
+                DeactivateOnIdle();
+            }
+
+            return Task.FromResult(MonitorOutcome.Invalid(errors));
+        }
+
+        return CreateAsync(workspaceId, ownerEmail, config, projectId);
+    }
+
     /// <summary>Best effort, step by step: whatever is left behind is finished by the next activation of the "creating" state.</summary>
     private async Task UndoFailedCreateAsync(IWorkspaceGrain workspace)
     {
@@ -294,6 +309,27 @@ public sealed class MonitorGrain(
         Arm(FirstStart(normalized, time.GetUtcNow()));
         ReportToWorkspace();
         return MonitorOutcome.Of(Snapshot());
+    }
+
+    public Task<MonitorOutcome> EditAsync(Guid workspaceId, MonitorConfigPatch patch)
+    {
+        if (!BelongsTo(workspaceId))
+        {
+            return Task.FromResult(MonitorOutcome.Missing);
+        }
+
+        if (!MonitorConfigOverlay.TryApply(Config, patch, out var config, out var errors))
+        {
+            return Task.FromResult(MonitorOutcome.Invalid(errors));
+        }
+
+        if (patch.Heartbeat is { RegenerateToken: true } && config.Heartbeat is { } push)
+        {
+            // A new token in the same change: one state write, and the old token stops working with it.
+            config = config with { Heartbeat = push with { Token = SecretToken.New() } };
+        }
+
+        return UpdateAsync(workspaceId, config);
     }
 
     public Task<bool> DeleteAsync(Guid workspaceId) => DeleteCoreAsync(workspaceId, callWorkspace: true);
@@ -429,21 +465,6 @@ public sealed class MonitorGrain(
         }
 
         return true;
-    }
-
-    public async Task<string?> RegenerateReceiverTokenAsync(Guid workspaceId)
-    {
-        if (!BelongsTo(workspaceId) || Config.Heartbeat is not { } push)
-        {
-            return null;
-        }
-
-        var token = SecretToken.New();
-        await storage.HeartbeatTokens.SetAsync(MonitorId, token);
-        state.State.Config = Config with { Heartbeat = push with { Token = token } };
-        _stateDirty = true;
-        await SaveStateAsync();
-        return token;
     }
 
     public async Task<bool> SetMaintenanceAsync(Guid workspaceId, MaintenanceWindow? window)
@@ -1053,7 +1074,7 @@ public sealed class MonitorGrain(
     }
 
     private static Dictionary<string, string> IntervalBelowPlan(int minimum) =>
-        new() { ["interval"] = $"Interval must be at least {minimum} seconds on this workspace's plan" };
+        new() { [MonitorField.Interval] = $"Interval must be at least {minimum} seconds on this workspace's plan" };
 
     private bool BelongsTo(Guid workspaceId) => IsActive && state.State.WorkspaceId == workspaceId;
 
