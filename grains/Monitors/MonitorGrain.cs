@@ -413,18 +413,32 @@ public sealed class MonitorGrain(
             return null;
         }
 
-        var now = time.GetUtcNow();
-        return range switch
+        if (range == HeartbeatRange.Latest)
         {
-            HeartbeatRange.Latest => _figures.Newest is { } newest ? [newest] : [],
-            HeartbeatRange.Day => (await storage.History.SinceAsync(MonitorId, now - Day)).Reverse().ToArray(),
-            HeartbeatRange.Week => await storage.History.ClosestToEveryFiveMinutesAsync(MonitorId, now - TimeSpan.FromDays(7)),
-            _ => await storage.History.ClosestToEveryFiveMinutesAsync(MonitorId, now - TimeSpan.FromDays(30)),
-        };
+            return _figures.Newest is { } newest ? [newest] : [];
+        }
+
+        // Stored spans are completed with the recent heartbeats the writer may not have stored yet (taken before the read).
+        var now = time.GetUtcNow();
+        var recent = _figures.NewestFirst();
+        return range == HeartbeatRange.Day
+            ? HeartbeatMerge.Since(await storage.History.SinceAsync(MonitorId, now - Day), recent, now - Day)
+            : await ClosestToEveryFiveMinutesAsync(recent, now - TimeSpan.FromDays(range == HeartbeatRange.Week ? 7 : 30));
     }
 
-    public async Task<IReadOnlyList<Heartbeat>?> GetHistoryAsync(Guid workspaceId, int limit) =>
-        BelongsTo(workspaceId) ? await storage.History.NewestAsync(MonitorId, limit) : null;
+    private async Task<IReadOnlyList<Heartbeat>> ClosestToEveryFiveMinutesAsync(IReadOnlyList<Heartbeat> recent, DateTimeOffset since) =>
+        HeartbeatMerge.ClosestToEveryFiveMinutes(await storage.History.ClosestToEveryFiveMinutesAsync(MonitorId, since), recent, since);
+
+    public async Task<IReadOnlyList<Heartbeat>?> GetHistoryAsync(Guid workspaceId, int limit)
+    {
+        if (!BelongsTo(workspaceId))
+        {
+            return null;
+        }
+
+        var recent = _figures.NewestFirst();
+        return HeartbeatMerge.Newest(await storage.History.NewestAsync(MonitorId, limit), recent, limit);
+    }
 
     public Task<bool> ProbeNowAsync(Guid workspaceId)
     {
