@@ -7,6 +7,9 @@ namespace OrleansMonitor.ApiHost.Dashmon;
 /// <summary>Device analytics and latency percentiles, the uptime report and the incident list.</summary>
 public static class AnalyticsApi
 {
+    /// <summary>GET /api/incidents lists at most this many, newest first.</summary>
+    public const int MaxIncidents = 500;
+
     private static readonly Dictionary<string, TimeSpan> Ranges = new(StringComparer.Ordinal)
     {
         ["1h"] = TimeSpan.FromHours(1),
@@ -167,14 +170,7 @@ public static class AnalyticsApi
         bool? open = status switch { "open" => true, "resolved" => false, _ => null };
 
         var workspaceId = CallerFilter.CallerOf(http).WorkspaceId;
-        var incidents = await Analytics(cluster).IncidentsAsync(workspaceId, open, 500);
-        var projects = await cluster.GetGrain<IWorkspaceGrain>(workspaceId).ListProjectsAsync();
-        var projectOf = projects.SelectMany(p => p.Devices.Select(d => (d.Id, p.Id))).ToDictionary(x => x.Item1, x => x.Item2);
-        if (Visibility.IsScoped(http))
-        {
-            incidents = incidents.Where(i => projectOf.TryGetValue(i.DeviceId, out var p) && CallerFilter.Sees(http, p)).ToArray();
-        }
-
+        var incidents = await Analytics(cluster).IncidentsAsync(workspaceId, open, MaxIncidents, CallerFilter.AccessOf(http)?.ProjectScope);
         var now = DateTimeOffset.UtcNow;
         return Results.Json(new JsonObject
         {
@@ -185,7 +181,7 @@ public static class AnalyticsApi
                 ["id"] = i.Id,
                 ["deviceId"] = i.DeviceId.ToString(),
                 ["deviceName"] = i.DeviceName,
-                ["projectId"] = projectOf.TryGetValue(i.DeviceId, out var project) ? project.ToString() : null,
+                ["projectId"] = i.ProjectId?.ToString(),
                 ["status"] = i.ResolvedAt is null ? "open" : "resolved",
                 ["start"] = DeviceJson.Iso(i.StartedAt),
                 ["end"] = DeviceJson.Iso(i.ResolvedAt),

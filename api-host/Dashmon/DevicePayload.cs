@@ -4,55 +4,43 @@ using OrleansMonitor.ApiHost.Json;
 namespace OrleansMonitor.ApiHost.Dashmon;
 
 /// <summary>
-/// Reads a Dashmon device body (POST /api/projects/:id/devices, PUT /api/devices/:id) into a monitor configuration,
-/// overlaying the current one on update. Shapes only; the monitor grain applies the rules.
+/// Reads Dashmon device bodies (POST /api/projects/:id/devices, PUT /api/devices/:id, the dns-config and
+/// heartbeat-config bodies) into a <see cref="MonitorConfigPatch"/>. Fields left out are not given: the device keeps
+/// them (or, on create, the engine's defaults apply). Shapes only; the monitor grain applies the rules.
 /// </summary>
 public static class DevicePayload
 {
-    public static (MonitorConfig? Config, Dictionary<string, string> Errors) Read(JsonElement root, MonitorConfig? current)
+    public static (MonitorConfigPatch? Patch, Dictionary<string, string> Errors) Read(JsonElement root)
     {
         var fields = new JsonFields(root);
         var typeText = fields.String("type", 16);
-        MonitorType? type = typeText is null ? current?.Type : DeviceJson.ParseType(typeText);
-        if (type is null && !fields.Errors.ContainsKey("type"))
+        var type = typeText is null ? null : DeviceJson.ParseType(typeText);
+        if (typeText is not null && type is null)
         {
-            fields.Errors["type"] = "type must be one of http, tcp, ping, dns, heartbeat";
+            fields.Errors["type"] = "type must be one of " + string.Join(", ", DeviceJson.TypeNames);
         }
 
-        var keep = current is not null && (type is null || type == current.Type);
-        var interval = fields.Integer("interval") ?? current?.Interval ?? 60;
-        var dns = root.TryGetProperty("dns", out var dnsElement) && dnsElement.ValueKind != JsonValueKind.Null
-            ? ReadDns(dnsElement, fields.Errors, "dns.")
-            : keep ? current!.Dns : null;
-        var heartbeat = root.TryGetProperty("heartbeat", out var pushElement) && pushElement.ValueKind != JsonValueKind.Null
-            ? ReadHeartbeat(pushElement, keep ? current!.Heartbeat : null, fields.Errors, "heartbeat.")
-            : keep ? current!.Heartbeat : null;
-        if (type == MonitorType.Heartbeat && heartbeat is null)
+        var patch = new MonitorConfigPatch
         {
-            heartbeat = new HeartbeatCheck(interval, 60, "");
-        }
-
-        var config = new MonitorConfig
-        {
-            Name = fields.String("name", 1000) ?? current?.Name ?? "",
-            Type = type ?? MonitorType.Http,
-            Url = fields.String("url", 2048) ?? fields.String("host", 2048) ?? (keep ? current!.Url : ""),
-            Port = fields.Integer("port") ?? (keep ? current!.Port : null),
-            Method = fields.String("method", 16) ?? (keep ? current!.Method : null),
-            Headers = fields.StringMap("headers") ?? (keep ? current!.Headers : null),
-            Body = fields.RawJson("body") ?? (keep ? current!.Body : null),
-            ValidStatusCodes = fields.StringList("expectedStatus") ?? fields.StringList("valid_status_codes") ?? (keep ? current!.ValidStatusCodes : null),
-            Interval = interval,
-            RetryInterval = fields.Integer("retryInterval") ?? current?.RetryInterval ?? interval,
-            RequestTimeout = fields.Integer("timeout") ?? fields.Integer("requestTimeout") ?? current?.RequestTimeout ?? 30,
-            Dns = dns,
-            Heartbeat = heartbeat,
-            Assertions = keep ? current!.Assertions : null,
+            Name = fields.String("name", 1000),
+            Type = type,
+            Url = fields.String("url", 2048) ?? fields.String("host", 2048),
+            Port = fields.Integer("port"),
+            Method = fields.String("method", 16),
+            Headers = fields.StringMap("headers"),
+            Body = fields.RawJson("body"),
+            ValidStatusCodes = fields.StringList("expectedStatus") ?? fields.StringList("valid_status_codes"),
+            Interval = fields.Integer("interval"),
+            RetryInterval = fields.Integer("retryInterval"),
+            RequestTimeout = fields.Integer("timeout") ?? fields.Integer("requestTimeout"),
+            Dns = Given(root, "dns") is { } dns ? ReadDns(dns, fields.Errors, "dns.") : null,
+            Heartbeat = Given(root, "heartbeat") is { } push ? ReadHeartbeat(push, fields.Errors, "heartbeat.") : null,
         };
-        return (fields.Errors.Count == 0 ? config : null, fields.Errors);
+        return (fields.Errors.Count == 0 ? patch : null, fields.Errors);
     }
 
-    public static DnsCheck? ReadDns(JsonElement element, Dictionary<string, string> errors, string prefix = "")
+    /// <summary>DNS settings; each part left out is kept. <c>"resolver": null</c> returns to the system resolvers.</summary>
+    public static DnsCheckPatch? ReadDns(JsonElement element, Dictionary<string, string> errors, string prefix = "")
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -64,9 +52,14 @@ public static class DevicePayload
         var recordType = fields.String("recordType", 16);
         var name = fields.String("name", 300);
         var resolver = fields.String("resolver", 100);
-        var expected = fields.StringList("expected", 20) ?? [];
-        var match = fields.String("match", 8) ?? "any";
-        if (match is not ("any" or "all"))
+        if (resolver is null && element.TryGetProperty("resolver", out var cleared) && cleared.ValueKind == JsonValueKind.Null)
+        {
+            resolver = "";
+        }
+
+        var expected = fields.StringList("expected", 20);
+        var match = fields.String("match", 8);
+        if (match is not (null or "any" or "all"))
         {
             fields.Errors["match"] = "match must be any or all";
         }
@@ -76,10 +69,11 @@ public static class DevicePayload
             errors[prefix + field] = message;
         }
 
-        return new DnsCheck(recordType ?? "", name ?? "", string.IsNullOrWhiteSpace(resolver) ? null : resolver, expected, match == "all");
+        return new DnsCheckPatch(recordType, name, resolver, expected, match switch { "any" => false, "all" => true, _ => null });
     }
 
-    public static HeartbeatCheck? ReadHeartbeat(JsonElement element, HeartbeatCheck? current, Dictionary<string, string> errors, string prefix = "")
+    /// <summary>Heartbeat settings (interval, grace); each part left out is kept. The receiver token is the monitor's business.</summary>
+    public static HeartbeatPatch? ReadHeartbeat(JsonElement element, Dictionary<string, string> errors, string prefix = "")
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -88,14 +82,15 @@ public static class DevicePayload
         }
 
         var fields = new JsonFields(element);
-        var interval = fields.Integer("interval") ?? current?.IntervalSeconds ?? 60;
-        var grace = fields.Integer("grace") ?? current?.GraceSeconds ?? 60;
+        var patch = new HeartbeatPatch(fields.Integer("interval"), fields.Integer("grace"));
         foreach (var (field, message) in fields.Errors)
         {
             errors[prefix + field] = message;
         }
 
-        // The token stays the monitor's business: an empty one means "keep (or create) the current token".
-        return new HeartbeatCheck(interval, grace, "");
+        return patch;
     }
+
+    private static JsonElement? Given(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 }

@@ -73,18 +73,18 @@ public static class DevicesApi
             return error;
         }
 
-        var (config, errors) = DevicePayload.Read(root, null);
-        if (config is null)
+        var (settings, errors) = DevicePayload.Read(root);
+        if (settings is null)
         {
             return ApiProblem.Invalid(errors, "Invalid device");
         }
 
         var caller = CallerFilter.CallerOf(http);
-        var outcome = await cluster.GetGrain<IMonitorGrain>(Guid.NewGuid()).CreateAsync(caller.WorkspaceId, caller.Email, config, project);
+        var outcome = await cluster.GetGrain<IMonitorGrain>(Guid.NewGuid()).CreateWithDefaultsAsync(caller.WorkspaceId, caller.Email, settings, project);
         return outcome switch
         {
             { Monitor: { } device } => await DeviceResultAsync(http, cluster, device, StatusCodes.Status201Created),
-            { Errors: { } invalid } => ApiProblem.Invalid(invalid, "Invalid device"),
+            { Errors: { } invalid } => ApiProblem.Invalid(DashmonFields.Map.Apply(invalid), "Invalid device"),
             { PlanLimitReached: true } => ApiProblem.PlanLimit("devices"),
             _ => ApiProblem.NotFound("Project"),
         };
@@ -103,17 +103,17 @@ public static class DevicesApi
             return ApiProblem.NotFound("Device");
         }
 
-        var (config, errors) = DevicePayload.Read(root, found.Device.Config);
-        return config is null ? ApiProblem.Invalid(errors, "Invalid device") : await UpdateResultAsync(http, cluster, found.Grain, config);
+        var (patch, errors) = DevicePayload.Read(root);
+        return patch is null ? ApiProblem.Invalid(errors, "Invalid device") : await EditResultAsync(http, cluster, found.Grain, patch, "Invalid device");
     }
 
-    private static async Task<IResult> UpdateResultAsync(HttpContext http, IClusterClient cluster, IMonitorGrain grain, MonitorConfig config)
+    private static async Task<IResult> EditResultAsync(HttpContext http, IClusterClient cluster, IMonitorGrain grain, MonitorConfigPatch patch, string invalidMessage)
     {
-        var outcome = await grain.UpdateAsync(WorkspaceOf(http), config);
+        var outcome = await grain.EditAsync(WorkspaceOf(http), patch);
         return outcome switch
         {
             { Monitor: { } device } => await DeviceResultAsync(http, cluster, device),
-            { Errors: { } invalid } => ApiProblem.Invalid(invalid, "Invalid device"),
+            { Errors: { } invalid } => ApiProblem.Invalid(DashmonFields.Map.Apply(invalid), invalidMessage),
             _ => ApiProblem.NotFound("Device"),
         };
     }
@@ -193,7 +193,7 @@ public static class DevicesApi
         var assertions = SyntheticJson.Read(root, errors);
         return errors.Count > 0
             ? ApiProblem.Invalid(errors, "Invalid assertions")
-            : await UpdateResultAsync(http, cluster, found.Grain, found.Device.Config with { Assertions = assertions });
+            : await EditResultAsync(http, cluster, found.Grain, new MonitorConfigPatch { Assertions = assertions }, "Invalid assertions");
     }
 
     private static async Task<IResult> GetDnsAsync(string deviceId, HttpContext http, IClusterClient cluster) =>
@@ -223,10 +223,10 @@ public static class DevicesApi
         }
 
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var dns = DevicePayload.ReadDns(root, errors);
+        var dns = DevicePayload.ReadDns(root, errors, "dns.");
         return errors.Count > 0 || dns is null
             ? ApiProblem.Invalid(errors, "Invalid DNS settings")
-            : await UpdateResultAsync(http, cluster, found.Grain, found.Device.Config with { Dns = dns });
+            : await EditResultAsync(http, cluster, found.Grain, new MonitorConfigPatch { Dns = dns }, "Invalid DNS settings");
     }
 
     private static async Task<IResult> GetHeartbeatAsync(string deviceId, HttpContext http, IClusterClient cluster) =>
@@ -250,7 +250,7 @@ public static class DevicesApi
             return ApiProblem.NotFound("Device");
         }
 
-        if (found.Device.Config.Heartbeat is not { } current)
+        if (found.Device.Config.Heartbeat is null)
         {
             return ApiProblem.Of(StatusCodes.Status409Conflict, "wrong_device_type", "This device is not a heartbeat device");
         }
@@ -269,24 +269,19 @@ public static class DevicesApi
             }
         }
 
-        var push = DevicePayload.ReadHeartbeat(root, current, errors);
+        var push = DevicePayload.ReadHeartbeat(root, errors);
         if (errors.Count > 0 || push is null)
         {
             return ApiProblem.Invalid(errors, "Invalid heartbeat settings");
         }
 
-        var outcome = await found.Grain.UpdateAsync(WorkspaceOf(http), found.Device.Config with { Heartbeat = push });
-        if (outcome.Errors is { } invalid)
+        var outcome = await found.Grain.EditAsync(WorkspaceOf(http), new MonitorConfigPatch { Heartbeat = push with { RegenerateToken = regenerate } });
+        return outcome switch
         {
-            return ApiProblem.Invalid(invalid, "Invalid heartbeat settings");
-        }
-
-        if (regenerate)
-        {
-            await found.Grain.RegenerateReceiverTokenAsync(WorkspaceOf(http));
-        }
-
-        return await GetHeartbeatAsync(deviceId, http, cluster);
+            { Monitor: { Config.Heartbeat: { } saved } device } => Results.Json(HeartbeatConfig(saved, device)),
+            { Errors: { } invalid } => ApiProblem.Invalid(DashmonFields.Map.Apply(invalid), "Invalid heartbeat settings"),
+            _ => ApiProblem.NotFound("Device"),
+        };
     }
 
     private static JsonObject HeartbeatConfig(HeartbeatCheck push, MonitorSnapshot device) => new()

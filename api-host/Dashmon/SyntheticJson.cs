@@ -4,7 +4,11 @@ using OrleansMonitor.ApiHost.Json;
 
 namespace OrleansMonitor.ApiHost.Dashmon;
 
-/// <summary>The assertion list of PUT /api/devices/:id/synthetic: <c>{"assertions": [{"type", "target", "value"}]}</c>.</summary>
+/// <summary>
+/// The assertion list of PUT /api/devices/:id/synthetic: <c>{"assertions": [{"type", "path" or "target", "value"}]}</c>.
+/// The JSON-path assertions name their path <c>path</c> (<c>target</c> is taken as an alias on input, never written);
+/// <c>header_equals</c> names its header <c>target</c>.
+/// </summary>
 public static class SyntheticJson
 {
     private static readonly Dictionary<string, SyntheticAssertionKind> Kinds = new(StringComparer.Ordinal)
@@ -41,6 +45,7 @@ public static class SyntheticJson
 
             var fields = new JsonFields(item);
             var type = fields.String("type", 40);
+            var path = fields.String("path", 200);
             var target = fields.String("target", 200);
             var value = item.TryGetProperty("value", out var raw) && raw.ValueKind is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False
                 ? raw.GetRawText()
@@ -51,13 +56,22 @@ public static class SyntheticJson
                 continue;
             }
 
+            if (path is not null && !IsJsonPath(kind))
+            {
+                fields.Errors["path"] = "path applies to json_path_equals and json_path_exists; header_equals names its header in target";
+            }
+            else if (path is not null && target is not null && path != target)
+            {
+                fields.Errors["path"] = "path and target (its alias) name different JSON paths: give path only";
+            }
+
             if (fields.Errors.Count > 0)
             {
                 errors[key] = string.Join("; ", fields.Errors.Values);
                 continue;
             }
 
-            result.Add(new SyntheticAssertion(kind, target, value));
+            result.Add(new SyntheticAssertion(kind, path ?? target, value));
         }
 
         return result;
@@ -67,7 +81,10 @@ public static class SyntheticJson
         new(assertions.Select(a => (JsonNode?)new JsonObject
         {
             ["type"] = Kinds.First(k => k.Value == a.Kind).Key,
-            ["target"] = a.Target,
+            [IsJsonPath(a.Kind) ? "path" : "target"] = a.Target,
             ["value"] = a.Value,
         }).ToArray());
+
+    private static bool IsJsonPath(SyntheticAssertionKind kind) =>
+        kind is SyntheticAssertionKind.JsonPathEquals or SyntheticAssertionKind.JsonPathExists;
 }

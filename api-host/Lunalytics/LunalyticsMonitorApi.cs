@@ -25,8 +25,8 @@ public static class LunalyticsMonitorApi
             return error;
         }
 
-        var (config, errors) = MonitorPayload.ForCreate(root);
-        if (config is null)
+        var (settings, errors) = MonitorPayload.ForCreate(root);
+        if (settings is null)
         {
             return ApiProblem.Invalid(errors);
         }
@@ -37,7 +37,7 @@ public static class LunalyticsMonitorApi
         }
 
         var caller = CallerFilter.CallerOf(http);
-        var outcome = await cluster.GetGrain<IMonitorGrain>(Guid.NewGuid()).CreateAsync(caller.WorkspaceId, caller.Email, config);
+        var outcome = await cluster.GetGrain<IMonitorGrain>(Guid.NewGuid()).CreateWithDefaultsAsync(caller.WorkspaceId, caller.Email, settings);
         return ToResult(outcome);
     }
 
@@ -66,8 +66,8 @@ public static class LunalyticsMonitorApi
             return ApiProblem.MonitorNotFound();
         }
 
-        var (config, errors) = MonitorPayload.ForEdit(root, current.Config);
-        return config is null ? ApiProblem.Invalid(errors) : ToResult(await grain.UpdateAsync(caller.WorkspaceId, config));
+        var (patch, errors) = MonitorPayload.ForEdit(root, current.Config.Type);
+        return patch is null ? ApiProblem.Invalid(errors) : ToResult(await grain.EditAsync(caller.WorkspaceId, patch));
     }
 
     private static async Task<IResult> DeleteAsync(HttpContext http, IClusterClient cluster, string? monitorId)
@@ -133,7 +133,7 @@ public static class LunalyticsMonitorApi
     private static IResult ToResult(MonitorOutcome outcome) => outcome switch
     {
         { Monitor: { } monitor } => Results.Json(LunalyticsMonitorJson.Monitor(monitor)),
-        { Errors: { } errors } => ApiProblem.Invalid(errors),
+        { Errors: { } errors } => ApiProblem.Invalid(LunalyticsFields.Map.Apply(errors)),
         { PlanLimitReached: true } => ApiProblem.PlanLimit("devices"),
         _ => ApiProblem.MonitorNotFound(),
     };

@@ -4,53 +4,61 @@ using OrleansMonitor.ApiHost.Json;
 namespace OrleansMonitor.ApiHost.Lunalytics;
 
 /// <summary>
-/// The body of POST /api/monitor/add and /edit, read field by field so that a wrong type is a 422 naming the field.
-/// Unknown fields are ignored (clients send back whole monitor objects). Rules on values are the grain's.
+/// The body of POST /api/monitor/add and /edit, read field by field into a <see cref="MonitorConfigPatch"/> so that a
+/// wrong type is a 422 naming the field. Fields left out are not given: the monitor keeps them (or, on add, the
+/// engine's defaults apply). Unknown fields are ignored (clients send back whole monitor objects). Rules on values
+/// are the grain's.
 /// </summary>
 public static class MonitorPayload
 {
-    public const int DefaultInterval = 60;
-    public const int DefaultRequestTimeout = 30;
+    /// <summary>Reads a new monitor's settings: type http or tcp.</summary>
+    public static (MonitorConfigPatch? Patch, Dictionary<string, string> Errors) ForCreate(JsonElement root) => Read(root, null);
 
-    /// <summary>Reads a new monitor's configuration.</summary>
-    public static (MonitorConfig? Config, Dictionary<string, string> Errors) ForCreate(JsonElement root) => Read(root, null);
+    /// <summary>Reads an edit of a monitor of type <paramref name="current"/>: its own type may be sent back as it is shown.</summary>
+    public static (MonitorConfigPatch? Patch, Dictionary<string, string> Errors) ForEdit(JsonElement root, MonitorType current) => Read(root, current);
 
-    /// <summary>Overlays the fields present in <paramref name="root"/> onto <paramref name="current"/>.</summary>
-    public static (MonitorConfig? Config, Dictionary<string, string> Errors) ForEdit(JsonElement root, MonitorConfig current) => Read(root, current);
-
-    private static (MonitorConfig?, Dictionary<string, string>) Read(JsonElement root, MonitorConfig? current)
+    private static (MonitorConfigPatch?, Dictionary<string, string>) Read(JsonElement root, MonitorType? current)
     {
         var fields = new JsonFields(root);
-        var typeText = fields.String("type", 16);
-        MonitorType? type = typeText?.Trim().ToLowerInvariant() switch
+        var type = Type(fields, current);
+        var patch = new MonitorConfigPatch
         {
-            null => current?.Type,
-            "http" => MonitorType.Http,
-            "tcp" => MonitorType.Tcp,
-            _ => null,
+            Name = fields.String("name", 1000),
+            Type = type,
+            Url = fields.String("url", 2048),
+            Port = fields.Integer("port"),
+            Method = fields.String("method", 16),
+            Headers = fields.StringMap("headers"),
+            Body = fields.RawJson("body"),
+            ValidStatusCodes = fields.StringList("valid_status_codes"),
+            Interval = fields.Integer("interval"),
+            RetryInterval = fields.Integer("retryInterval"),
+            RequestTimeout = fields.Integer("requestTimeout"),
         };
-        if (type is null && !fields.Errors.ContainsKey("type"))
+
+        return (fields.Errors.Count == 0 ? patch : null, fields.Errors);
+    }
+
+    /// <summary>http or tcp; the type a monitor already has (dns, say, as GET /api/monitor/id shows it) changes nothing.</summary>
+    private static MonitorType? Type(JsonFields fields, MonitorType? current)
+    {
+        var text = fields.String("type", 16)?.Trim().ToLowerInvariant();
+        switch (text)
         {
-            fields.Errors["type"] = "Type must be http or tcp";
+            case null:
+                return null;
+            case "http":
+                return MonitorType.Http;
+            case "tcp":
+                return MonitorType.Tcp;
         }
 
-        var interval = fields.Integer("interval") ?? current?.Interval ?? DefaultInterval;
-        var typeChanged = current is not null && type is not null && type != current.Type;
-        var config = new MonitorConfig
+        if (current is { } own && text == own.ToString().ToLowerInvariant())
         {
-            Name = fields.String("name", 1000) ?? current?.Name ?? "",
-            Type = type ?? MonitorType.Http,
-            Url = fields.String("url", 2048) ?? current?.Url ?? "",
-            Port = fields.Integer("port") ?? (typeChanged ? null : current?.Port),
-            Method = fields.String("method", 16) ?? (typeChanged ? null : current?.Method),
-            Headers = fields.StringMap("headers") ?? (typeChanged ? null : current?.Headers),
-            Body = fields.RawJson("body") ?? (typeChanged ? null : current?.Body),
-            ValidStatusCodes = fields.StringList("valid_status_codes") ?? (typeChanged ? null : current?.ValidStatusCodes),
-            Interval = interval,
-            RetryInterval = fields.Integer("retryInterval") ?? current?.RetryInterval ?? interval,
-            RequestTimeout = fields.Integer("requestTimeout") ?? current?.RequestTimeout ?? DefaultRequestTimeout,
-        };
+            return own;
+        }
 
-        return (fields.Errors.Count == 0 ? config : null, fields.Errors);
+        fields.Errors["type"] = "Type must be http or tcp";
+        return null;
     }
 }

@@ -13,8 +13,21 @@ public interface IMonitorGrain : IGrainWithGuidKey
     /// </summary>
     Task<MonitorOutcome> CreateAsync(Guid workspaceId, string ownerEmail, MonitorConfig config, Guid? projectId = null);
 
+    /// <summary>
+    /// Creates the monitor from the settings a client gave, the engine's defaults filling the rest (a dns monitor
+    /// given only a host checks that it resolves; a heartbeat monitor given no settings expects a beat a minute).
+    /// Otherwise as <see cref="CreateAsync"/>.
+    /// </summary>
+    Task<MonitorOutcome> CreateWithDefaultsAsync(Guid workspaceId, string ownerEmail, MonitorConfigPatch settings, Guid? projectId = null);
+
     /// <summary>Replaces the configuration; the schedule follows the new interval at once.</summary>
     Task<MonitorOutcome> UpdateAsync(Guid workspaceId, MonitorConfig config);
+
+    /// <summary>
+    /// Lays <paramref name="patch"/> over the current configuration: what it gives replaces, everything else is kept,
+    /// then as <see cref="UpdateAsync"/>. A heartbeat change that regenerates the receiver token is the same one change.
+    /// </summary>
+    Task<MonitorOutcome> EditAsync(Guid workspaceId, MonitorConfigPatch patch);
 
     /// <summary>Stops probing, unregisters the schedule and removes the monitor's data. False when not found.</summary>
     Task<bool> DeleteAsync(Guid workspaceId);
@@ -43,9 +56,6 @@ public interface IMonitorGrain : IGrainWithGuidKey
 
     /// <summary>Records a beat of a heartbeat (push) monitor whose receiver token is <paramref name="token"/>. False when it does not match.</summary>
     Task<bool> RecordBeatAsync(string token);
-
-    /// <summary>Replaces a heartbeat monitor's receiver token; the old one stops working at once. Null when not found or not a heartbeat monitor.</summary>
-    Task<string?> RegenerateReceiverTokenAsync(Guid workspaceId);
 
     /// <summary>Sets (or clears, with null) the maintenance window. False when not found.</summary>
     Task<bool> SetMaintenanceAsync(Guid workspaceId, MaintenanceWindow? window);

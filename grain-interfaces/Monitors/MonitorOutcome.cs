@@ -6,7 +6,7 @@ public sealed record MonitorOutcome
 {
     [Id(0)] public MonitorSnapshot? Monitor { get; init; }
     [Id(1)] public bool NotFound { get; init; }
-    /// <summary>Field name (as the API spells it) to message, when the configuration was refused.</summary>
+    /// <summary>Neutral field id (<see cref="MonitorField"/>) to message, when the configuration was refused; each API dialect names the fields its own way.</summary>
     [Id(2)] public IReadOnlyDictionary<string, string>? Errors { get; init; }
 
     /// <summary>The project named for a new monitor does not exist in the workspace.</summary>

@@ -71,19 +71,24 @@ public sealed class AnalyticsGrain(NpgsqlDataSource dataSource, TimeProvider tim
             reader.IsDBNull(2) ? null : reader.GetInt32(2));
     }
 
-    public async Task<IReadOnlyList<IncidentView>> IncidentsAsync(Guid workspaceId, bool? open, int limit)
+    public async Task<IReadOnlyList<IncidentView>> IncidentsAsync(Guid workspaceId, bool? open, int limit, IReadOnlyList<Guid>? projectScope = null)
     {
+        // The scope is part of the query, before the limit: a member limited to some projects gets the newest
+        // incidents of those projects, however many other projects have. Out of scope: devices elsewhere, and
+        // incidents of devices that are gone (no project any more).
         await using var command = dataSource.CreateCommand("""
-            SELECT i.id, i.monitor_id, coalesce(m.name, ''), i.started_at, i.resolved_at, i.cause, i.resolution
+            SELECT i.id, i.monitor_id, coalesce(m.name, ''), i.started_at, i.resolved_at, i.cause, i.resolution, m.project_id
             FROM om_incidents i LEFT JOIN om_monitors m ON m.monitor_id = i.monitor_id
             WHERE i.workspace_id = $1
               AND ($2::boolean IS NULL OR ($2 AND i.resolved_at IS NULL) OR (NOT $2 AND i.resolved_at IS NOT NULL))
+              AND ($4::uuid[] IS NULL OR m.project_id = ANY ($4))
             ORDER BY i.started_at DESC, i.id DESC
             LIMIT $3
             """);
         command.Parameters.AddWithValue(workspaceId);
         command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Boolean, (object?)open ?? DBNull.Value);
         command.Parameters.AddWithValue(limit);
+        command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid, (object?)projectScope?.ToArray() ?? DBNull.Value);
         var incidents = new List<IncidentView>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -95,7 +100,8 @@ public sealed class AnalyticsGrain(NpgsqlDataSource dataSource, TimeProvider tim
                 Utc(reader.GetDateTime(3)),
                 reader.IsDBNull(4) ? null : Utc(reader.GetDateTime(4)),
                 reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6)));
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.IsDBNull(7) ? null : reader.GetGuid(7)));
         }
 
         return incidents;

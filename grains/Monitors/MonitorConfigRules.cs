@@ -9,7 +9,7 @@ namespace OrleansMonitor.Grains.Monitors;
 
 /// <summary>
 /// The rules a monitor configuration must meet (Lunalytics restrictions), and its normal form.
-/// Error keys are the API's field names.
+/// Error keys are the neutral field ids of <see cref="MonitorField"/>; each API dialect names them its own way.
 /// </summary>
 public static class MonitorConfigRules
 {
@@ -31,14 +31,14 @@ public static class MonitorConfigRules
         var name = config.Name?.Trim() ?? "";
         if (name.Length is < MinNameLength or > MaxNameLength)
         {
-            found["name"] = $"Name must be between {MinNameLength} and {MaxNameLength} characters";
+            found[MonitorField.Name] = $"Name must be between {MinNameLength} and {MaxNameLength} characters";
         }
 
         if (config.Type != MonitorType.Heartbeat)
         {
-            CheckRange(found, "interval", config.Interval, MinInterval, MaxInterval, "Interval");
-            CheckRange(found, "retryInterval", config.RetryInterval, MinInterval, MaxInterval, "Retry interval");
-            CheckRange(found, "requestTimeout", config.RequestTimeout, MinRequestTimeout, MaxRequestTimeout, "Request timeout");
+            CheckRange(found, MonitorField.Interval, config.Interval, MinInterval, MaxInterval, "Interval");
+            CheckRange(found, MonitorField.RetryInterval, config.RetryInterval, MinInterval, MaxInterval, "Retry interval");
+            CheckRange(found, MonitorField.RequestTimeout, config.RequestTimeout, MinRequestTimeout, MaxRequestTimeout, "Request timeout");
         }
 
         normalized = config;
@@ -60,7 +60,7 @@ public static class MonitorConfigRules
                 normalized = NormalizeHeartbeat(config, name, found);
                 break;
             default:
-                found["type"] = "Type must be http, tcp, ping, dns or heartbeat";
+                found[MonitorField.Type] = "Type must be http, tcp, ping, dns or heartbeat";
                 break;
         }
 
@@ -77,26 +77,26 @@ public static class MonitorConfigRules
     {
         if (!OneLineText.IsValid(config.Name ?? ""))
         {
-            errors.TryAdd("name", "Name must be one line of text without control characters");
+            errors.TryAdd(MonitorField.Name, "Name must be one line of text without control characters");
         }
 
         if (!OneLineText.IsValid(config.Url ?? ""))
         {
-            errors.TryAdd("url", "URL must be one line of text without control characters");
+            errors.TryAdd(MonitorField.Url, "URL must be one line of text without control characters");
         }
 
         foreach (var value in (config.Headers ?? new Dictionary<string, string>()).Values)
         {
             if (!OneLineText.IsValid(value.Replace('\t', ' ')))
             {
-                errors.TryAdd("headers", "Header values must be one line of text without control characters");
+                errors.TryAdd(MonitorField.Headers, "Header values must be one line of text without control characters");
                 break;
             }
         }
 
         if (config.Body is { } body && !StoredText.IsClean(body))
         {
-            errors.TryAdd("body", "Body must not contain NUL characters or lone surrogates");
+            errors.TryAdd(MonitorField.Body, "Body must not contain NUL characters or lone surrogates");
         }
 
         for (var index = 0; index < (config.Assertions?.Count ?? 0); index++)
@@ -105,19 +105,19 @@ public static class MonitorConfigRules
             if (!OneLineText.IsValid(assertion.Target ?? "") || !StoredText.IsClean(assertion.Value ?? ""))
             {
                 errors.TryAdd(
-                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"assertions[{index}]"),
+                    MonitorField.Assertion(index),
                     "Assertion targets must be one line of text, and values must not contain NUL characters or lone surrogates");
             }
         }
 
         if (config.Dns is { } dns && (!OneLineText.IsValid(dns.Name ?? "") || !OneLineText.IsValid(dns.Resolver ?? "")))
         {
-            errors.TryAdd("dns.name", "DNS names and resolvers must be one line of text without control characters");
+            errors.TryAdd(MonitorField.DnsName, "DNS names and resolvers must be one line of text without control characters");
         }
 
         if (config.Dns?.Expected is { } expected && expected.Any(value => !StoredText.IsClean(value ?? "")))
         {
-            errors.TryAdd("dns.expected", "Expected DNS values must not contain NUL characters or lone surrogates");
+            errors.TryAdd(MonitorField.DnsExpected, "Expected DNS values must not contain NUL characters or lone surrogates");
         }
     }
 
@@ -126,32 +126,32 @@ public static class MonitorConfigRules
         var url = config.Url?.Trim() ?? "";
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || string.IsNullOrEmpty(uri.Host))
         {
-            errors["url"] = "URL must be a valid http:// or https:// address";
+            errors[MonitorField.Url] = "URL must be a valid http:// or https:// address";
         }
 
         var method = (config.Method ?? "GET").Trim().ToUpperInvariant();
         if (!Methods.Contains(method))
         {
-            errors["method"] = "Method must be one of " + string.Join(", ", Methods);
+            errors[MonitorField.Method] = "Method must be one of " + string.Join(", ", Methods);
         }
 
         var codes = config.ValidStatusCodes is { Count: > 0 } given ? given : StatusCodeRanges.Default.ToStrings();
         if (!StatusCodeRanges.TryParse(codes, out var ranges, out var codeError))
         {
-            errors["valid_status_codes"] = codeError;
+            errors[MonitorField.ValidStatusCodes] = codeError;
         }
 
         foreach (var header in config.Headers ?? new Dictionary<string, string>())
         {
             if (header.Key.Length == 0 || header.Key.Any(c => c <= ' ' || c >= 127 || "()<>@,;:\\\"/[]?={}".Contains(c)))
             {
-                errors["headers"] = $"Header name '{header.Key}' is not a valid HTTP header name";
+                errors[MonitorField.Headers] = $"Header name '{header.Key}' is not a valid HTTP header name";
                 break;
             }
 
             if (header.Value.Any(c => c is '\r' or '\n' or '\0'))
             {
-                errors["headers"] = $"Header '{header.Key}' has a value with a line break";
+                errors[MonitorField.Headers] = $"Header '{header.Key}' has a value with a line break";
                 break;
             }
         }
@@ -159,12 +159,12 @@ public static class MonitorConfigRules
         // Text that is not text (checked in CheckText) cannot even be handed to the JSON parser.
         if (config.Body is { Length: > 0 } body && StoredText.IsClean(body) && !IsJson(body))
         {
-            errors["body"] = "Body must be a JSON object";
+            errors[MonitorField.Body] = "Body must be a JSON object";
         }
 
         if (config.Port is not null)
         {
-            errors.TryAdd("port", "Port applies to tcp monitors only");
+            errors.TryAdd(MonitorField.Port, "Port applies to tcp monitors only");
         }
 
         if (config.Assertions is { Count: > 0 } assertions && !AssertionRules.TryValidate(assertions, out var assertionErrors))
@@ -182,7 +182,7 @@ public static class MonitorConfigRules
             Method = method,
             Headers = config.Headers ?? new Dictionary<string, string>(),
             Body = string.IsNullOrWhiteSpace(config.Body) ? null : config.Body,
-            ValidStatusCodes = errors.ContainsKey("valid_status_codes") ? codes : ranges.ToStrings(),
+            ValidStatusCodes = errors.ContainsKey(MonitorField.ValidStatusCodes) ? codes : ranges.ToStrings(),
             Port = null,
             Dns = null,
             Heartbeat = null,
@@ -195,12 +195,12 @@ public static class MonitorConfigRules
         var host = config.Url?.Trim() ?? "";
         if (!IsIPv4(host))
         {
-            errors["url"] = "Host must be an IPv4 address";
+            errors[MonitorField.Url] = "Host must be an IPv4 address";
         }
 
         if (config.Port is not (>= 1 and <= 65535))
         {
-            errors["port"] = "Port must be between 1 and 65535";
+            errors[MonitorField.Port] = "Port must be between 1 and 65535";
         }
 
         return config with { Name = name, Url = host, Method = null, Headers = null, Body = null, ValidStatusCodes = null, Dns = null, Heartbeat = null, Assertions = null };
@@ -211,7 +211,7 @@ public static class MonitorConfigRules
         var host = config.Url?.Trim() ?? "";
         if (!IPAddress.TryParse(host, out _) && !IsHostName(host))
         {
-            errors["url"] = "Host must be an IP address or a host name";
+            errors[MonitorField.Url] = "Host must be an IP address or a host name";
         }
 
         return config with { Name = name, Url = host, Port = null, Method = null, Headers = null, Body = null, ValidStatusCodes = null, Dns = null, Heartbeat = null, Assertions = null };
@@ -221,7 +221,7 @@ public static class MonitorConfigRules
     {
         if (config.Dns is null)
         {
-            errors["dns"] = "A dns monitor needs its DNS settings (recordType, name, expected)";
+            errors[MonitorField.Dns] = "A dns monitor needs a host name to query (or its DNS settings)";
             return config;
         }
 
@@ -229,7 +229,7 @@ public static class MonitorConfigRules
         {
             foreach (var (field, message) in dnsErrors)
             {
-                errors["dns." + field] = message;
+                errors[MonitorField.OfDns(field)] = message;
             }
 
             return config;
@@ -242,12 +242,12 @@ public static class MonitorConfigRules
     {
         if (config.Heartbeat is not { } push)
         {
-            errors["heartbeat"] = "A heartbeat monitor needs its heartbeat settings (interval, grace)";
+            errors[MonitorField.Heartbeat] = "A heartbeat monitor needs its heartbeat settings (interval, grace)";
             return config;
         }
 
-        CheckRange(errors, "heartbeat.interval", push.IntervalSeconds, MinInterval, MaxHeartbeatInterval, "Heartbeat interval");
-        CheckRange(errors, "heartbeat.grace", push.GraceSeconds, 0, MaxHeartbeatGrace, "Grace period");
+        CheckRange(errors, MonitorField.HeartbeatInterval, push.IntervalSeconds, MinInterval, MaxHeartbeatInterval, "Heartbeat interval");
+        CheckRange(errors, MonitorField.HeartbeatGrace, push.GraceSeconds, 0, MaxHeartbeatGrace, "Grace period");
         return config with
         {
             Name = name,

@@ -213,6 +213,21 @@ public sealed class MonitorGrain(
         return MonitorOutcome.Of(Snapshot());
     }
 
+    public Task<MonitorOutcome> CreateWithDefaultsAsync(Guid workspaceId, string ownerEmail, MonitorConfigPatch settings, Guid? projectId = null)
+    {
+        if (!MonitorConfigOverlay.TryApply(null, settings, out var config, out var errors))
+        {
+            if (!state.State.Exists)
+            {
+                DeactivateOnIdle();
+            }
+
+            return Task.FromResult(MonitorOutcome.Invalid(errors));
+        }
+
+        return CreateAsync(workspaceId, ownerEmail, config, projectId);
+    }
+
     /// <summary>Best effort, step by step: whatever is left behind is finished by the next activation of the "creating" state.</summary>
     private async Task UndoFailedCreateAsync(IWorkspaceGrain workspace)
     {
@@ -296,6 +311,27 @@ public sealed class MonitorGrain(
         return MonitorOutcome.Of(Snapshot());
     }
 
+    public Task<MonitorOutcome> EditAsync(Guid workspaceId, MonitorConfigPatch patch)
+    {
+        if (!BelongsTo(workspaceId))
+        {
+            return Task.FromResult(MonitorOutcome.Missing);
+        }
+
+        if (!MonitorConfigOverlay.TryApply(Config, patch, out var config, out var errors))
+        {
+            return Task.FromResult(MonitorOutcome.Invalid(errors));
+        }
+
+        if (patch.Heartbeat is { RegenerateToken: true } && config.Heartbeat is { } push)
+        {
+            // A new token in the same change: one state write, and the old token stops working with it.
+            config = config with { Heartbeat = push with { Token = SecretToken.New() } };
+        }
+
+        return UpdateAsync(workspaceId, config);
+    }
+
     public Task<bool> DeleteAsync(Guid workspaceId) => DeleteCoreAsync(workspaceId, callWorkspace: true);
 
     public Task<bool> DeleteDetachedAsync(Guid workspaceId) => DeleteCoreAsync(workspaceId, callWorkspace: false);
@@ -377,18 +413,32 @@ public sealed class MonitorGrain(
             return null;
         }
 
-        var now = time.GetUtcNow();
-        return range switch
+        if (range == HeartbeatRange.Latest)
         {
-            HeartbeatRange.Latest => _figures.Newest is { } newest ? [newest] : [],
-            HeartbeatRange.Day => (await storage.History.SinceAsync(MonitorId, now - Day)).Reverse().ToArray(),
-            HeartbeatRange.Week => await storage.History.ClosestToEveryFiveMinutesAsync(MonitorId, now - TimeSpan.FromDays(7)),
-            _ => await storage.History.ClosestToEveryFiveMinutesAsync(MonitorId, now - TimeSpan.FromDays(30)),
-        };
+            return _figures.Newest is { } newest ? [newest] : [];
+        }
+
+        // Stored spans are completed with the recent heartbeats the writer may not have stored yet (taken before the read).
+        var now = time.GetUtcNow();
+        var recent = _figures.NewestFirst();
+        return range == HeartbeatRange.Day
+            ? HeartbeatMerge.Since(await storage.History.SinceAsync(MonitorId, now - Day), recent, now - Day)
+            : await ClosestToEveryFiveMinutesAsync(recent, now - TimeSpan.FromDays(range == HeartbeatRange.Week ? 7 : 30));
     }
 
-    public async Task<IReadOnlyList<Heartbeat>?> GetHistoryAsync(Guid workspaceId, int limit) =>
-        BelongsTo(workspaceId) ? await storage.History.NewestAsync(MonitorId, limit) : null;
+    private async Task<IReadOnlyList<Heartbeat>> ClosestToEveryFiveMinutesAsync(IReadOnlyList<Heartbeat> recent, DateTimeOffset since) =>
+        HeartbeatMerge.ClosestToEveryFiveMinutes(await storage.History.ClosestToEveryFiveMinutesAsync(MonitorId, since), recent, since);
+
+    public async Task<IReadOnlyList<Heartbeat>?> GetHistoryAsync(Guid workspaceId, int limit)
+    {
+        if (!BelongsTo(workspaceId))
+        {
+            return null;
+        }
+
+        var recent = _figures.NewestFirst();
+        return HeartbeatMerge.Newest(await storage.History.NewestAsync(MonitorId, limit), recent, limit);
+    }
 
     public Task<bool> ProbeNowAsync(Guid workspaceId)
     {
@@ -429,21 +479,6 @@ public sealed class MonitorGrain(
         }
 
         return true;
-    }
-
-    public async Task<string?> RegenerateReceiverTokenAsync(Guid workspaceId)
-    {
-        if (!BelongsTo(workspaceId) || Config.Heartbeat is not { } push)
-        {
-            return null;
-        }
-
-        var token = SecretToken.New();
-        await storage.HeartbeatTokens.SetAsync(MonitorId, token);
-        state.State.Config = Config with { Heartbeat = push with { Token = token } };
-        _stateDirty = true;
-        await SaveStateAsync();
-        return token;
     }
 
     public async Task<bool> SetMaintenanceAsync(Guid workspaceId, MaintenanceWindow? window)
@@ -1053,7 +1088,7 @@ public sealed class MonitorGrain(
     }
 
     private static Dictionary<string, string> IntervalBelowPlan(int minimum) =>
-        new() { ["interval"] = $"Interval must be at least {minimum} seconds on this workspace's plan" };
+        new() { [MonitorField.Interval] = $"Interval must be at least {minimum} seconds on this workspace's plan" };
 
     private bool BelongsTo(Guid workspaceId) => IsActive && state.State.WorkspaceId == workspaceId;
 

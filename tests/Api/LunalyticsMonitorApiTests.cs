@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using OrleansMonitor.Grains.Storage;
+using OrleansMonitor.Tests.Dashmon;
 using OrleansMonitor.Tests.Infrastructure;
 
 namespace OrleansMonitor.Tests.Api;
@@ -209,6 +210,69 @@ public sealed class LunalyticsMonitorApiTests(ClusterFixture fixture)
         var monitor = await user.GetMonitorAsync(id);
         Assert.Equal("Lunalytics", monitor["name"]!.GetValue<string>());
         Assert.Equal(20, monitor["interval"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task EditKeepsTheSyntheticAssertionsLunalyticsDoesNotSpeakAbout()
+    {
+        var user = await fixture.NewUserAsync();
+        var id = await user.AddMonitorAsync(HttpMonitor("http://127.0.0.1:9/"));
+        var saved = await user.Session.PutAsJsonAsync($"/api/devices/{id}/synthetic", new
+        {
+            assertions = new object[] { new { type = "body_contains", value = "ok" }, new { type = "header_equals", target = "X-Ok", value = "yes" } },
+        });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+
+        var edited = await user.Session.PostAsJsonAsync("/api/monitor/edit", new { monitorId = id, name = "Renamed", interval = 30 });
+
+        Assert.True(edited.StatusCode == HttpStatusCode.OK, await edited.Content.ReadAsStringAsync());
+        var device = await user.DeviceAsync(await user.DefaultProjectAsync(), id.ToString());
+        Assert.Equal("Renamed", device["name"]!.GetValue<string>());
+        Assert.Equal(30, device["interval"]!.GetValue<int>());
+        var assertions = device["assertions"]!.AsArray();
+        Assert.Equal(["body_contains", "header_equals"], assertions.Select(a => a!["type"]!.GetValue<string>()));
+        Assert.Equal("X-Ok", assertions[1]!["target"]!.GetValue<string>());
+        Assert.Equal("yes", assertions[1]!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task EditOfDnsAndHeartbeatDevicesKeepsTheirSettings()
+    {
+        var user = await fixture.NewUserAsync();
+        var project = await user.DefaultProjectAsync();
+        var dns = Guid.Parse((await user.CreateDeviceAsync(project, new
+        {
+            name = "Mail names",
+            type = "dns",
+            interval = 600,
+            dns = new { recordType = "MX", name = "example.test", resolver = "127.0.0.1:9", expected = new[] { "mail.example.test" }, match = "all" },
+        }))["id"]!.GetValue<string>());
+        var push = Guid.Parse((await user.CreateDeviceAsync(project, new { name = "Backup", type = "heartbeat", heartbeat = new { interval = 3600, grace = 300 } }))["id"]!.GetValue<string>());
+        var endpoint = (await user.Session.GetFromJsonAsync<JsonObject>($"/api/devices/{push}/heartbeat-config"))!["heartbeat"]!["endpoint"]!.GetValue<string>();
+
+        foreach (var id in new[] { dns, push })
+        {
+            // A name-only edit, then the whole monitor object sent back as GET /api/monitor/id shows it (type included).
+            var renamed = await user.Session.PostAsJsonAsync("/api/monitor/edit", new { monitorId = id, name = "Renamed once" });
+            Assert.True(renamed.StatusCode == HttpStatusCode.OK, await renamed.Content.ReadAsStringAsync());
+            var shown = await user.GetMonitorAsync(id);
+            shown["name"] = "Renamed twice";
+            var sentBack = await user.Session.PostAsJsonAsync("/api/monitor/edit", shown);
+            Assert.True(sentBack.StatusCode == HttpStatusCode.OK, await sentBack.Content.ReadAsStringAsync());
+        }
+
+        var names = (await user.Session.GetFromJsonAsync<JsonObject>($"/api/devices/{dns}/dns-config"))!["dns"]!;
+        Assert.Equal("MX", names["recordType"]!.GetValue<string>());
+        Assert.Equal("example.test", names["name"]!.GetValue<string>());
+        Assert.Equal("127.0.0.1:9", names["resolver"]!.GetValue<string>());
+        Assert.Equal(["mail.example.test"], names["expected"]!.AsArray().Select(e => e!.GetValue<string>()));
+        Assert.Equal("all", names["match"]!.GetValue<string>());
+        var beats = (await user.Session.GetFromJsonAsync<JsonObject>($"/api/devices/{push}/heartbeat-config"))!["heartbeat"]!;
+        Assert.Equal(3600, beats["interval"]!.GetValue<int>());
+        Assert.Equal(300, beats["grace"]!.GetValue<int>());
+        Assert.Equal(endpoint, beats["endpoint"]!.GetValue<string>());
+        Assert.Equal("Renamed twice", (await user.GetMonitorAsync(dns))["name"]!.GetValue<string>());
+        Assert.Equal("Renamed twice", (await user.GetMonitorAsync(push))["name"]!.GetValue<string>());
     }
 
     [Fact]

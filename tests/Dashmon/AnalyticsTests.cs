@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using OrleansMonitor.Tests.Infrastructure;
+using OrleansMonitor.Tests.Team;
 
 namespace OrleansMonitor.Tests.Dashmon;
 
@@ -131,6 +132,40 @@ public sealed class AnalyticsTests(ClusterFixture fixture)
         Assert.Empty((await stranger.Session.GetFromJsonAsync<JsonObject>("/api/incidents?status=all"))!["incidents"]!.AsArray());
         await ApiAssert.ErrorAsync(await user.Session.GetAsync("/api/incidents?status=closed"), HttpStatusCode.UnprocessableEntity, "validation_failed");
         await ApiAssert.ErrorAsync(await stranger.Session.GetAsync($"/api/devices/{device}/analytics"), HttpStatusCode.NotFound, "device_not_found");
+    }
+
+    [Fact]
+    public async Task ScopedMemberSeesEveryIncidentOfItsProjectsHoweverManyOthersHave()
+    {
+        var owner = await fixture.NewUserAsync();
+        var member = await fixture.NewUserAsync();
+        var visible = await owner.CreateProjectAsync("Visible");
+        var hidden = await owner.CreateProjectAsync("Hidden");
+        var quiet = new { name = "Quiet push", type = "heartbeat", heartbeat = new { interval = 86400, grace = 0 } };
+        var inside = Guid.Parse((await owner.CreateDeviceAsync(visible, quiet))["id"]!.GetValue<string>());
+        var outside = Guid.Parse((await owner.CreateDeviceAsync(hidden, quiet))["id"]!.GetValue<string>());
+        // 600 resolved incidents in the hidden project, all newer than the visible project's one.
+        await fixture.Monitoring.Database.ExecuteAsync(
+            """
+            INSERT INTO om_incidents (monitor_id, workspace_id, started_at, resolved_at, cause, resolution)
+            SELECT $1, $2, now() - n * interval '1 minute', now() - n * interval '1 minute' + interval '10 seconds', 'Timeout', '200 - OK'
+            FROM generate_series(1, 600) n
+            """,
+            outside, owner.UserId);
+        await fixture.Monitoring.Database.ExecuteAsync(
+            "INSERT INTO om_incidents (monitor_id, workspace_id, started_at, resolved_at, cause, resolution) VALUES ($1, $2, now() - interval '2 days', now() - interval '47 hours', 'Connection refused', '200 - OK')",
+            inside, owner.UserId);
+        await member.JoinAsync(owner, "viewer", [visible]);
+
+        var seen = (await member.Session.GetFromJsonAsync<JsonObject>("/api/incidents?status=all"))!["incidents"]!.AsArray();
+        var everything = (await owner.Session.GetFromJsonAsync<JsonObject>("/api/incidents?status=all"))!["incidents"]!.AsArray();
+
+        var only = Assert.Single(seen)!;
+        Assert.Equal(inside.ToString(), only["deviceId"]!.GetValue<string>());
+        Assert.Equal(visible.ToString(), only["projectId"]!.GetValue<string>());
+        Assert.Equal("Connection refused", only["cause"]!.GetValue<string>());
+        Assert.Equal(500, everything.Count);
+        Assert.All(everything, i => Assert.Equal(hidden.ToString(), i!["projectId"]!.GetValue<string>()));
     }
 
     [Fact]

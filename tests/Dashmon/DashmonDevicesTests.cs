@@ -70,6 +70,30 @@ public sealed class DashmonDevicesTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ValidationErrorsNameTheFieldsDashmonSpeaks()
+    {
+        var user = await fixture.NewUserAsync();
+        var project = await user.CreateProjectAsync("Named errors");
+        var id = (await user.CreateDeviceAsync(project, new { name = "Page", type = "http", url = "http://127.0.0.1:9/", interval = 600 }))["id"]!.GetValue<string>();
+
+        var created = await ApiAssert.ErrorAsync(
+            await user.Session.PostAsJsonAsync($"/api/projects/{project}/devices", new { name = "Codes", type = "http", url = "http://127.0.0.1:9/", expectedStatus = new[] { "700" }, timeout = 2 }),
+            HttpStatusCode.UnprocessableEntity,
+            "validation_failed");
+        var updated = await ApiAssert.ErrorAsync(
+            await user.Session.PutAsJsonAsync($"/api/devices/{id}", new { expectedStatus = new[] { "299-200" }, timeout = 601 }),
+            HttpStatusCode.UnprocessableEntity,
+            "validation_failed");
+
+        foreach (var errors in new[] { created["errors"]!.AsObject(), updated["errors"]!.AsObject() })
+        {
+            Assert.Equal(["expectedStatus", "timeout"], errors.Select(e => e.Key).Order(StringComparer.Ordinal));
+        }
+
+        Assert.Equal("Page", (await user.DeviceAsync(project, id))["name"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task UpdateAndDeleteADevice()
     {
         var user = await fixture.NewUserAsync();

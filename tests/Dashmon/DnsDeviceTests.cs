@@ -40,6 +40,34 @@ public sealed class DnsDeviceTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task DnsDeviceWithOnlyAHostChecksThatItResolvesUntilDnsConfigRefinesIt()
+    {
+        var user = await fixture.NewUserAsync();
+        var host = $"{Guid.NewGuid():N}.example.test";
+        fixture.Dns.AddA(host, "192.0.2.10");
+        var project = await user.CreateProjectAsync("Names");
+        var id = (await user.CreateDeviceAsync(project, new { name = "Just a host", type = "dns", host, interval = 20, timeout = 5 }))["id"]!.GetValue<string>();
+
+        var config = (await user.Session.GetFromJsonAsync<JsonObject>($"/api/devices/{id}/dns-config"))!["dns"]!;
+        Assert.Equal("A", config["recordType"]!.GetValue<string>());
+        Assert.Equal(host, config["name"]!.GetValue<string>());
+        Assert.Null(config["resolver"]);
+        Assert.Empty(config["expected"]!.AsArray());
+        Assert.Equal("any", config["match"]!.GetValue<string>());
+        var up = await user.UntilDeviceAsync(project, id, d => d["status"]!.GetValue<string>() == "up", "the host to resolve");
+        Assert.Contains("192.0.2.10", up["lastMessage"]!.GetValue<string>());
+
+        // dns-config refines what it names and keeps the rest.
+        var refined = await user.Session.PutAsJsonAsync($"/api/devices/{id}/dns-config", new { expected = new[] { "192.0.2.99" } });
+        Assert.True(refined.StatusCode == HttpStatusCode.OK, await refined.Content.ReadAsStringAsync());
+        var settings = (await refined.Content.ReadFromJsonAsync<JsonObject>())!["device"]!["dns"]!;
+        Assert.Equal("A", settings["recordType"]!.GetValue<string>());
+        Assert.Equal(host, settings["name"]!.GetValue<string>());
+        Assert.Equal(["192.0.2.99"], settings["expected"]!.AsArray().Select(e => e!.GetValue<string>()));
+        await user.UntilDeviceAsync(project, id, d => d["status"]!.GetValue<string>() == "down", "the expected answer to be missed");
+    }
+
+    [Fact]
     public async Task DnsConfigErrorsAreNamed()
     {
         var user = await fixture.NewUserAsync();

@@ -40,6 +40,29 @@ public sealed class HeartbeatDeviceTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task HeartbeatDeviceWithoutSettingsGetsDefaultsThatHeartbeatConfigRefines()
+    {
+        var user = await fixture.NewUserAsync();
+        var project = await user.CreateProjectAsync("Cron jobs");
+        var id = (await user.CreateDeviceAsync(project, new { name = "Weekly report", type = "heartbeat" }))["id"]!.GetValue<string>();
+
+        var config = (await user.Session.GetFromJsonAsync<JsonObject>($"/api/devices/{id}/heartbeat-config"))!["heartbeat"]!;
+        Assert.Equal(60, config["interval"]!.GetValue<int>());
+        Assert.Equal(60, config["grace"]!.GetValue<int>());
+        var token = config["token"]!.GetValue<string>();
+        Assert.False(string.IsNullOrEmpty(token));
+        Assert.Equal("/api/incoming/heartbeat/" + token, config["endpoint"]!.GetValue<string>());
+
+        var refined = await user.Session.PutAsJsonAsync($"/api/devices/{id}/heartbeat-config", new { interval = 600 });
+        Assert.Equal(HttpStatusCode.OK, refined.StatusCode);
+        var after = (await refined.Content.ReadFromJsonAsync<JsonObject>())!["heartbeat"]!;
+        Assert.Equal(600, after["interval"]!.GetValue<int>());
+        Assert.Equal(60, after["grace"]!.GetValue<int>());
+        Assert.Equal(token, after["token"]!.GetValue<string>());
+        Assert.Equal(600, (await user.DeviceAsync(project, id))["interval"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task UnknownTokenIs404()
     {
         await ApiAssert.ErrorAsync(await Anonymous().PostAsync("/api/incoming/heartbeat/not-a-real-token", null), HttpStatusCode.NotFound, "heartbeat_token_not_found");

@@ -62,6 +62,43 @@ public sealed class ProbeKindDeviceTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task JsonPathAssertionsNameTheirPathPathAndTakeTargetAsAnAlias()
+    {
+        var user = await fixture.NewUserAsync();
+        await using var target = LocalHttpTarget.Start();
+        target.ContentType = "application/json";
+        target.Body = """{"status":"ok","items":[7]}""";
+        var project = await user.CreateProjectAsync("Synthetic");
+        var id = (await user.CreateDeviceAsync(project, new { name = "Status API", type = "http", url = target.Url, interval = 20 }))["id"]!.GetValue<string>();
+
+        var saved = await user.Session.PutAsJsonAsync($"/api/devices/{id}/synthetic", new
+        {
+            assertions = new object[]
+            {
+                new { type = "json_path_equals", path = "$.status", value = "ok" },
+                new { type = "json_path_exists", target = "$.items[0]" },
+                new { type = "header_equals", target = "Content-Type", value = "application/json" },
+            },
+        });
+
+        Assert.True(saved.StatusCode == HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
+        var assertions = (await saved.Content.ReadFromJsonAsync<JsonObject>())!["device"]!["assertions"]!.AsArray();
+        Assert.Equal("$.status", assertions[0]!["path"]!.GetValue<string>());
+        Assert.Equal("$.items[0]", assertions[1]!["path"]!.GetValue<string>());
+        Assert.False(assertions[0]!.AsObject().ContainsKey("target"));
+        Assert.False(assertions[1]!.AsObject().ContainsKey("target"));
+        Assert.Equal("Content-Type", assertions[2]!["target"]!.GetValue<string>());
+        Assert.False(assertions[2]!.AsObject().ContainsKey("path"));
+        await user.UntilDeviceAsync(project, id, d => d["status"]!.GetValue<string>() == "up", "the JSON assertions to pass");
+
+        var conflicting = await ApiAssert.ErrorAsync(
+            await user.Session.PutAsJsonAsync($"/api/devices/{id}/synthetic", new { assertions = new[] { new { type = "json_path_exists", path = "$.status", target = "$.items" } } }),
+            HttpStatusCode.UnprocessableEntity,
+            "validation_failed");
+        Assert.True(conflicting["errors"]!.AsObject().ContainsKey("assertions[0]"));
+    }
+
+    [Fact]
     public async Task InvalidAssertionsAre422AndOnlyHttpDevicesTakeThem()
     {
         var user = await fixture.NewUserAsync();

@@ -1,14 +1,21 @@
 namespace OrleansMonitor.Tests.Infrastructure;
 
-/// <summary>The cluster, its database and an API host over it, started once per collection.</summary>
+/// <summary>
+/// The cluster, its database and an API host over it, started once per collection. Probes resolve names (and dns
+/// monitors that name no resolver ask) with <see cref="Dns"/>, a DNS server on loopback: no test's probe ever asks
+/// the machine's resolver.
+/// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
-    public MonitoringCluster Monitoring { get; } = new();
+    public LocalDnsServer Dns { get; } = LocalDnsServer.Start();
+
+    public MonitoringCluster Monitoring { get; private set; } = null!;
 
     public ApiFactory Api { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
+        Monitoring = new MonitoringCluster(settings: new Dictionary<string, string?> { ["Probes:Resolver"] = Dns.Endpoint });
         await Monitoring.InitializeAsync();
         Api = new ApiFactory(Monitoring.Client);
         _ = Api.Server; // start the host now, not inside the first test
@@ -21,5 +28,6 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         await Api.DisposeAsync();
         await Monitoring.DisposeAsync();
+        await Dns.DisposeAsync();
     }
 }

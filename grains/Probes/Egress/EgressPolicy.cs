@@ -104,9 +104,9 @@ public sealed class EgressPolicy
         ArgumentNullException.ThrowIfNull(config);
         var (field, address) = config.Type switch
         {
-            MonitorType.Http => ("url", HttpLiteral(config.Url)),
-            MonitorType.Tcp or MonitorType.Ping => ("url", HostLiteral(config.Url)),
-            MonitorType.Dns => ("dns.resolver", DnsCheckRules.TryParseResolver(config.Dns?.Resolver, out var resolver) ? resolver.Address : null),
+            MonitorType.Http => (MonitorField.Url, HttpLiteral(config.Url)),
+            MonitorType.Tcp or MonitorType.Ping => (MonitorField.Url, HostLiteral(config.Url)),
+            MonitorType.Dns => (MonitorField.DnsResolver, DnsCheckRules.TryParseResolver(config.Dns?.Resolver, out var resolver) ? resolver.Address : null),
             _ => (string.Empty, null),
         };
 

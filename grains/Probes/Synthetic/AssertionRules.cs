@@ -26,14 +26,14 @@ public static class AssertionRules
 
         if (assertions.Count > MaxAssertions)
         {
-            found["assertions"] = $"At most {MaxAssertions} assertions are allowed";
+            found[MonitorField.Assertions] = $"At most {MaxAssertions} assertions are allowed";
         }
 
         for (var i = 0; i < assertions.Count; i++)
         {
             if (Check(assertions[i]) is { } error)
             {
-                found[string.Create(CultureInfo.InvariantCulture, $"assertions[{i}]")] = error;
+                found[MonitorField.Assertion(i)] = error;
             }
         }
 
