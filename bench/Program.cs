@@ -12,6 +12,9 @@ using OrleansMonitor.Grains.Storage;
 var options = BenchOptions.Parse(args);
 if (options.Phase == "target")
 {
+    // The target ends with the benchmark that started it, even when that one is killed or aborts.
+    var parent = Process.GetProcessById(int.Parse(Environment.GetEnvironmentVariable("BENCH_PARENT_PID") ?? Environment.ProcessId.ToString()));
+    _ = parent.WaitForExitAsync().ContinueWith(_ => Environment.Exit(0), TaskScheduler.Default);
     await BenchTarget.RunAsync(options.TargetPort, options.TargetPorts);
     return;
 }
@@ -22,6 +25,7 @@ var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Po
 using var target = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, [Environment.GetCommandLineArgs()[0], "--phase", "target", "--target-port", options.TargetPort.ToString(), "--target-ports", options.TargetPorts.ToString()])
 {
     UseShellExecute = false,
+    Environment = { ["BENCH_PARENT_PID"] = Environment.ProcessId.ToString() },
 })!;
 await Task.Delay(1500);
 try

@@ -5,9 +5,10 @@ namespace OrleansMonitor.Tests.Scheduling;
 public sealed class ProbeLimitsOptionsTests
 {
     [Theory]
-    [InlineData(20_000L, 16_000)]      // a fifth kept back
+    [InlineData(5_000L, 2_952)]        // at least 2,048 kept back
     [InlineData(4_096L, 2_048)]        // at least 2,048 kept back
-    [InlineData(1_048_576L, 50_000)]   // capped
+    [InlineData(20_000L, 4_096)]       // capped
+    [InlineData(1_048_576L, 4_096)]    // capped
     [InlineData(1_024L, 16)]           // floored
     public void TheDefaultBoundLeavesRoomForEverythingElse(long limit, int expected) =>
         Assert.Equal(expected, ProbeLimitsOptions.Derive(limit));

@@ -80,8 +80,9 @@ public sealed class ProbeOverloadTests : IAsyncLifetime
 
         Assert.Equal(Bound, runner.MaxInFlight);
         Assert.InRange(runner.HighWater, 1, Bound);
-        // Sockets to the hung targets follow the bound; a cancelled connection takes a moment to close after its slot frees.
-        Assert.InRange(mostOpen, 1, Bound + (Bound / 4));
+        // Sockets to the hung targets follow the bound (120 monitors aim at them); a cancelled connection takes a moment
+        // to close after its slot frees, longer on a loaded machine.
+        Assert.InRange(mostOpen, 1, Bound + (Bound / 2));
         Assert.True(runner.Delayed > 0, "probes had to wait for slots: the bound was reached");
         Assert.True(limit is null || mostDescriptors < limit, $"descriptors ({mostDescriptors}) stay below the limit ({limit}); {openBefore} were open before");
 
