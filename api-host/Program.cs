@@ -6,6 +6,7 @@ using OrleansMonitor.ApiHost.Health;
 using OrleansMonitor.ApiHost.Hosting;
 using OrleansMonitor.ApiHost.Identity;
 using OrleansMonitor.ApiHost.Lunalytics;
+using OrleansMonitor.ApiHost.OpenApi;
 using OrleansMonitor.ApiHost.Team;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +27,7 @@ builder.Services.AddOptions<RegistrationThrottleOptions>().Bind(builder.Configur
     .Validate(o => o.AttemptsPerAddress > 0 && o.Window > TimeSpan.Zero, "RegistrationThrottle:AttemptsPerAddress and Window must be positive")
     .ValidateOnStart();
 builder.Services.AddSingleton<RegistrationThrottle>();
+builder.AddApiReference();
 
 var app = builder.Build();
 
@@ -62,6 +64,7 @@ app.MapHeartbeatReceiverApi();
 app.MapAnalyticsApi();
 app.MapTeamApi();
 app.MapAccountApi();
+app.MapApiReference();
 
 app.Run();
 
