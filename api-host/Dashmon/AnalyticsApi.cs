@@ -88,9 +88,9 @@ public static class AnalyticsApi
         });
     }
 
-    private static async Task<IResult> UptimeReportAsync(string? period, string? excludeMaintenance, HttpContext http, IClusterClient cluster)
+    private static async Task<IResult> UptimeReportAsync(string? period, string? excludeMaintenance, HttpContext http, IClusterClient cluster, TimeProvider time)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = time.GetUtcNow();
         (string Unit, DateTimeOffset Since)? choice = (period ?? "daily") switch
         {
             "daily" => ("day", now.AddDays(-30)),
@@ -157,7 +157,7 @@ public static class AnalyticsApi
             };
         }).ToArray());
 
-    private static async Task<IResult> IncidentsAsync(string? status, HttpContext http, IClusterClient cluster)
+    private static async Task<IResult> IncidentsAsync(string? status, HttpContext http, IClusterClient cluster, TimeProvider time)
     {
         if (status is not (null or "open" or "resolved" or "all"))
         {
@@ -175,7 +175,7 @@ public static class AnalyticsApi
             incidents = incidents.Where(i => projectOf.TryGetValue(i.DeviceId, out var p) && CallerFilter.Sees(http, p)).ToArray();
         }
 
-        var now = DateTimeOffset.UtcNow;
+        var now = time.GetUtcNow();
         return Results.Json(new JsonObject
         {
             ["success"] = true,
