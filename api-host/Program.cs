@@ -21,11 +21,9 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<PrincipalResolver>();
-builder.Services.AddOptions<LoginThrottleOptions>().Bind(builder.Configuration.GetSection("LoginThrottle"));
+builder.Services.AddValidatedOptions<LoginThrottleOptions>(LoginThrottleOptions.Section);
 builder.Services.AddSingleton<LoginThrottle>();
-builder.Services.AddOptions<RegistrationThrottleOptions>().Bind(builder.Configuration.GetSection("RegistrationThrottle"))
-    .Validate(o => o.AttemptsPerAddress > 0 && o.Window > TimeSpan.Zero, "RegistrationThrottle:AttemptsPerAddress and Window must be positive")
-    .ValidateOnStart();
+builder.Services.AddValidatedOptions<RegistrationThrottleOptions>(RegistrationThrottleOptions.Section);
 builder.Services.AddSingleton<RegistrationThrottle>();
 builder.AddApiReference();
 
