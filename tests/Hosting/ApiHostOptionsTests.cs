@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OrleansMonitor.Tests.Api;
 using OrleansMonitor.Tests.Infrastructure;
 
 namespace OrleansMonitor.Tests.Hosting;
@@ -15,12 +17,15 @@ public sealed class ApiHostOptionsTests(ClusterFixture fixture)
     [InlineData("HeartbeatReceiver:PermitsPerToken", "sixty", "HeartbeatReceiver:PermitsPerToken")]
     public async Task InvalidSettingStopsStartUpWithAMessageNamingIt(string key, string value, string message)
     {
-        await using var api = new ApiFactory(fixture.Monitoring.Client, new Dictionary<string, string?> { [key] = value });
+        var logs = new CapturedLogs();
+        await using var api = new ApiFactory(fixture.Monitoring.Client, new Dictionary<string, string?> { [key] = value }, services => services.AddSingleton<ILoggerProvider>(logs));
 
         var failure = Record.Exception(() => api.Server);
 
+        // The host logs why it failed to start; the exception that reaches the test may be the factory's own
+        // (a disposed service provider) when the failed host is torn down first.
         Assert.NotNull(failure);
-        var messages = Flatten(failure).Select(e => e.Message).ToArray();
+        var messages = Flatten(failure).Select(e => e.Message).Concat(logs.Entries.Select(e => e.Text)).ToArray();
         Assert.True(messages.Any(m => m.Contains(message, StringComparison.Ordinal)), $"start-up failed without naming {key}: {string.Join(" | ", messages)}");
     }
 
