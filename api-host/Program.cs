@@ -6,6 +6,7 @@ using OrleansMonitor.ApiHost.Health;
 using OrleansMonitor.ApiHost.Hosting;
 using OrleansMonitor.ApiHost.Identity;
 using OrleansMonitor.ApiHost.Lunalytics;
+using OrleansMonitor.ApiHost.OpenApi;
 using OrleansMonitor.ApiHost.Team;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,12 +21,11 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<PrincipalResolver>();
-builder.Services.AddOptions<LoginThrottleOptions>().Bind(builder.Configuration.GetSection("LoginThrottle"));
+builder.Services.AddValidatedOptions<LoginThrottleOptions>(LoginThrottleOptions.Section);
 builder.Services.AddSingleton<LoginThrottle>();
-builder.Services.AddOptions<RegistrationThrottleOptions>().Bind(builder.Configuration.GetSection("RegistrationThrottle"))
-    .Validate(o => o.AttemptsPerAddress > 0 && o.Window > TimeSpan.Zero, "RegistrationThrottle:AttemptsPerAddress and Window must be positive")
-    .ValidateOnStart();
+builder.Services.AddValidatedOptions<RegistrationThrottleOptions>(RegistrationThrottleOptions.Section);
 builder.Services.AddSingleton<RegistrationThrottle>();
+builder.AddApiReference();
 
 var app = builder.Build();
 
@@ -62,6 +62,7 @@ app.MapHeartbeatReceiverApi();
 app.MapAnalyticsApi();
 app.MapTeamApi();
 app.MapAccountApi();
+app.MapApiReference();
 
 app.Run();
 

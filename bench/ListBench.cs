@@ -25,11 +25,11 @@ public static class ListBench
         var projectId = (await projectResponse.Content.ReadFromJsonAsync<JsonObject>())!["project"]!["id"]!.GetValue<string>();
         var ids = new string[devices];
         var create = Stopwatch.StartNew();
-        await Parallel.ForAsync(0, devices, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
+        await Parallel.ForAsync(0, devices, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, cancellationToken) =>
         {
-            var response = await http.PostAsJsonAsync($"/api/projects/{projectId}/devices", new { name = $"device {i:D5}", type = "http", url = targetUrl, interval = 600 });
+            var response = await http.PostAsJsonAsync($"/api/projects/{projectId}/devices", new { name = $"device {i:D5}", type = "http", url = targetUrl, interval = 600 }, cancellationToken);
             response.EnsureSuccessStatusCode();
-            ids[i] = (await response.Content.ReadFromJsonAsync<JsonObject>())!["device"]!["id"]!.GetValue<string>();
+            ids[i] = (await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken))!["device"]!["id"]!.GetValue<string>();
         });
         Console.WriteLine($"lists: created {devices} devices through the API in {create.Elapsed.TotalSeconds:F1} s");
 

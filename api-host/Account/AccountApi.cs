@@ -82,11 +82,11 @@ public static class AccountApi
         bearerTokens = CallerFilter.AccessOf(http)?.IsPremium == true,
     });
 
-    private static async Task<IResult> PostureAsync(HttpContext http, IClusterClient cluster)
+    private static async Task<IResult> PostureAsync(HttpContext http, IClusterClient cluster, TimeProvider time)
     {
         var caller = CallerFilter.CallerOf(http);
         var tokens = await Accounts(cluster).ListApiTokensAsync(caller.UserId);
-        var now = DateTimeOffset.UtcNow;
+        var now = time.GetUtcNow();
         return Results.Json(new
         {
             success = true,
@@ -105,7 +105,7 @@ public static class AccountApi
         });
     }
 
-    private static async Task<IResult> SummaryAsync(HttpContext http, IClusterClient cluster)
+    private static async Task<IResult> SummaryAsync(HttpContext http, IClusterClient cluster, TimeProvider time)
     {
         var access = CallerFilter.AccessOf(http)!;
         var workspace = cluster.GetGrain<IWorkspaceGrain>(access.WorkspaceId);
@@ -117,7 +117,7 @@ public static class AccountApi
         return Results.Json(new JsonObject
         {
             ["success"] = true,
-            ["generatedAt"] = DeviceJson.Iso(DateTimeOffset.UtcNow),
+            ["generatedAt"] = DeviceJson.Iso(time.GetUtcNow()),
             ["projects"] = projects.Length,
             ["devices"] = new JsonObject
             {

@@ -12,6 +12,9 @@ public sealed class CallerFilter(CallerRequirement requirement) : IEndpointFilte
     private const string PrincipalKey = "OrleansMonitor.Principal";
     private const string AccessKey = "OrleansMonitor.Access";
 
+    /// <summary>What the route asks of its caller (the filter is also the route's metadata, read by the OpenAPI document).</summary>
+    public CallerRequirement Requirement => requirement;
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;

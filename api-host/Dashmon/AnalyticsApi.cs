@@ -91,9 +91,9 @@ public static class AnalyticsApi
         });
     }
 
-    private static async Task<IResult> UptimeReportAsync(string? period, string? excludeMaintenance, HttpContext http, IClusterClient cluster)
+    private static async Task<IResult> UptimeReportAsync(string? period, string? excludeMaintenance, HttpContext http, IClusterClient cluster, TimeProvider time)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = time.GetUtcNow();
         (string Unit, DateTimeOffset Since)? choice = (period ?? "daily") switch
         {
             "daily" => ("day", now.AddDays(-30)),
@@ -160,7 +160,7 @@ public static class AnalyticsApi
             };
         }).ToArray());
 
-    private static async Task<IResult> IncidentsAsync(string? status, HttpContext http, IClusterClient cluster)
+    private static async Task<IResult> IncidentsAsync(string? status, HttpContext http, IClusterClient cluster, TimeProvider time)
     {
         if (status is not (null or "open" or "resolved" or "all"))
         {
@@ -171,7 +171,7 @@ public static class AnalyticsApi
 
         var workspaceId = CallerFilter.CallerOf(http).WorkspaceId;
         var incidents = await Analytics(cluster).IncidentsAsync(workspaceId, open, MaxIncidents, CallerFilter.AccessOf(http)?.ProjectScope);
-        var now = DateTimeOffset.UtcNow;
+        var now = time.GetUtcNow();
         return Results.Json(new JsonObject
         {
             ["success"] = true,

@@ -14,8 +14,8 @@ public static class HeartbeatReceiverApi
         return routes;
     }
 
-    private static async Task<IResult> ReceiveAsync(string token, IClusterClient cluster) =>
+    private static async Task<IResult> ReceiveAsync(string token, IClusterClient cluster, TimeProvider time) =>
         await cluster.GetGrain<IHeartbeatReceiverGrain>(0).ReceiveAsync(token)
-            ? Results.Json(new { success = true, receivedAt = DeviceJson.Iso(DateTimeOffset.UtcNow) })
+            ? Results.Json(new { success = true, receivedAt = DeviceJson.Iso(time.GetUtcNow()) })
             : ApiProblem.NotFound("Heartbeat token");
 }

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using OrleansMonitor.ApiHost.Hosting;
 
 namespace OrleansMonitor.ApiHost.Dashmon;
 
@@ -15,10 +16,7 @@ public static class HeartbeatReceiverRateLimit
 
     public static WebApplicationBuilder AddHeartbeatReceiverRateLimit(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<HeartbeatReceiverOptions>()
-            .Bind(builder.Configuration.GetSection("HeartbeatReceiver"))
-            .Validate(o => o.PermitsPerToken > 0 && o.Window > TimeSpan.Zero, "HeartbeatReceiver:PermitsPerToken and Window must be positive")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<HeartbeatReceiverOptions>(HeartbeatReceiverOptions.Section);
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(PolicyName, http =>

@@ -26,7 +26,7 @@ public static class MaintenanceApi
 
     private static Guid WorkspaceOf(HttpContext http) => CallerFilter.CallerOf(http).WorkspaceId;
 
-    private static MaintenanceWindow? ReadWindow(JsonElement root, Dictionary<string, string> errors)
+    private static MaintenanceWindow? ReadWindow(JsonElement root, Dictionary<string, string> errors, DateTimeOffset now)
     {
         var fields = new JsonFields(root);
         var startText = fields.String("start", 40);
@@ -37,7 +37,7 @@ public static class MaintenanceApi
             errors[field] = message;
         }
 
-        var start = DateTimeOffset.UtcNow;
+        var start = now;
         if (startText is not null && !DateTimeOffset.TryParse(startText, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out start))
         {
             errors["start"] = "start must be an ISO-8601 time";
@@ -56,7 +56,7 @@ public static class MaintenanceApi
         return errors.Count == 0 ? new MaintenanceWindow(start.ToUniversalTime(), end.ToUniversalTime(), string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()) : null;
     }
 
-    private static async Task<IResult> SetDeviceAsync(string deviceId, HttpContext http, IClusterClient cluster)
+    private static async Task<IResult> SetDeviceAsync(string deviceId, HttpContext http, IClusterClient cluster, TimeProvider time)
     {
         var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
         if (error is not null)
@@ -65,7 +65,7 @@ public static class MaintenanceApi
         }
 
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var window = ReadWindow(root, errors);
+        var window = ReadWindow(root, errors, time.GetUtcNow());
         if (window is null)
         {
             return ApiProblem.Invalid(errors, "Invalid maintenance window");
@@ -81,7 +81,7 @@ public static class MaintenanceApi
             ? Results.Json(new { success = true, deviceId = id })
             : ApiProblem.NotFound("Device");
 
-    private static async Task<IResult> SetProjectAsync(string projectId, HttpContext http, IClusterClient cluster)
+    private static async Task<IResult> SetProjectAsync(string projectId, HttpContext http, IClusterClient cluster, TimeProvider time)
     {
         var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
         if (error is not null)
@@ -90,7 +90,7 @@ public static class MaintenanceApi
         }
 
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var window = ReadWindow(root, errors);
+        var window = ReadWindow(root, errors, time.GetUtcNow());
         return window is null ? ApiProblem.Invalid(errors, "Invalid maintenance window") : await ApplyToProjectAsync(projectId, http, cluster, window);
     }
 
@@ -110,7 +110,7 @@ public static class MaintenanceApi
         return Results.Json(new { success = true, projectId = project, devices = ids.Count, maintenance = DeviceJson.Maintenance(window) });
     }
 
-    private static async Task<IResult> BulkSetAsync(HttpContext http, IClusterClient cluster)
+    private static async Task<IResult> BulkSetAsync(HttpContext http, IClusterClient cluster, TimeProvider time)
     {
         var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
         if (error is not null)
@@ -120,7 +120,7 @@ public static class MaintenanceApi
 
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var ids = DeviceIds.Read(root, errors);
-        var window = ReadWindow(root, errors);
+        var window = ReadWindow(root, errors, time.GetUtcNow());
         return ids is null || window is null ? ApiProblem.Invalid(errors, "Invalid maintenance request") : await ApplyToDevicesAsync(http, cluster, ids, window);
     }
 

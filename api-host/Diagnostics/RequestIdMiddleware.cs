@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace OrleansMonitor.ApiHost.Diagnostics;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace OrleansMonitor.ApiHost.Diagnostics;
 /// <c>requestId</c>), a logging scope, and part of the one log line written per request (its path with secrets
 /// redacted: see <see cref="SecretPaths"/>).
 /// </summary>
-public sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdMiddleware> logger)
+public sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdMiddleware> logger, TimeProvider time)
 {
     public const string HeaderName = "X-Request-Id";
     private const int MaxLength = 128;
@@ -24,7 +22,7 @@ public sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdM
             return Task.CompletedTask;
         });
 
-        var started = Stopwatch.GetTimestamp();
+        var started = time.GetTimestamp();
         using (logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = id }))
         {
             try
@@ -38,7 +36,7 @@ public sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdM
                     context.Request.Method,
                     SecretPaths.Redact(context.Request.Path.Value ?? ""),
                     context.Response.StatusCode,
-                    Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                    time.GetElapsedTime(started).TotalMilliseconds,
                     id);
             }
         }

@@ -6,7 +6,7 @@ namespace OrleansMonitor.Tests.Api;
 
 /// <summary>
 /// A logger provider that keeps every entry it is given, at every level: category, level and all its text (the
-/// message, every state value and every value of the scopes around it), so a test can assert what reached the logs.
+/// message, the exception, every state value and every value of the scopes around it), so a test can assert what reached the logs.
 /// </summary>
 public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
 {
@@ -33,6 +33,11 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             var text = new StringBuilder(formatter(state, exception));
+            if (exception is not null)
+            {
+                text.Append(" | ").Append(exception);
+            }
+
             Append(text, state);
             owner._scopes?.ForEachScope((scope, builder) => Append(builder, scope), text);
             owner._entries.Enqueue((category, logLevel, text.ToString()));
