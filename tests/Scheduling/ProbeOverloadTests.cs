@@ -91,14 +91,15 @@ public sealed class ProbeOverloadTests : IAsyncLifetime
         Assert.NotEmpty(hungHeartbeats);
         Assert.All(hungHeartbeats, h => Assert.True(h.IsDown && h.Message.Contains("timed out", StringComparison.Ordinal), $"{h.Status}: {h.Message}"));
 
-        // The healthy monitors kept probing on their 1 s grid (with slack for a loaded machine) and stayed up.
+        // The healthy monitors kept probing on their 1 s grid (with slack for a loaded machine: a start late by most of a
+        // second shortens the gap to the next point, a doubled probe would start milliseconds after the first) and stayed up.
         foreach (var (grain, workspace) in healthy)
         {
             var monitor = (await grain.GetAsync(workspace))!;
             var recent = monitor.Heartbeats.Where(h => h.Date > measureFrom).OrderBy(h => h.Date).ToArray();
             Assert.True(recent.Length >= 8, $"a healthy monitor probed {recent.Length} times in 12 s");
             Assert.All(recent, h => Assert.False(h.IsDown));
-            Assert.All(recent.Zip(recent.Skip(1)), pair => Assert.InRange((pair.Second.Date - pair.First.Date).TotalMilliseconds, 500, 3000));
+            Assert.All(recent.Zip(recent.Skip(1)), pair => Assert.InRange((pair.Second.Date - pair.First.Date).TotalMilliseconds, 100, 3000));
         }
     }
 }
