@@ -114,22 +114,12 @@ public sealed class HeartbeatHistory(NpgsqlDataSource dataSource)
         return new StoredFigures(until, rawSince, rollups, hours, raw, recent);
     }
 
-    /// <summary>
-    /// The advisory lock that orders heartbeat batches against deletes: each writer batch holds it shared, a delete takes
-    /// it exclusively, so batches that may have seen a deleted monitor's index row commit before its rows are removed.
-    /// </summary>
-    public const long WriteFenceKey = 0x6F6D_6862_6665_6E63; // "omhbfenc"
-
     /// <summary>Removes a monitor's stored history; call after its index row is gone, so no later batch writes any.</summary>
     public async Task DeleteMonitorAsync(Guid monitorId, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var fence = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", connection, transaction))
-        {
-            fence.Parameters.AddWithValue(WriteFenceKey);
-            await fence.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await HeartbeatWriteFence.HoldExclusiveAsync(connection, transaction, cancellationToken);
 
         await using (var command = new NpgsqlCommand("""
             WITH raw AS (DELETE FROM om_heartbeats WHERE monitor_id = $1), hours AS (DELETE FROM om_latency_hours WHERE monitor_id = $1)

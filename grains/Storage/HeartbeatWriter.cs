@@ -490,14 +490,7 @@ public sealed class HeartbeatWriter : ILifecycleParticipant<ISiloLifecycle>, IAs
             await importer.CompleteAsync(cancellationToken);
         }
 
-        // A monitor's delete removes its index row, then its heartbeats under the exclusive write fence: holding the
-        // fence shared while rows go in makes that delete wait for this batch (which may have seen the index row)
-        // instead of leaving rows behind it. One lock per batch; locking each index row instead halved throughput.
-        await using (var fence = new NpgsqlCommand("SELECT pg_advisory_xact_lock_shared($1)", connection, transaction))
-        {
-            fence.Parameters.AddWithValue(HeartbeatHistory.WriteFenceKey);
-            await fence.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await HeartbeatWriteFence.HoldSharedAsync(connection, transaction, cancellationToken); // a delete waits for this batch
 
         // Rows actually inserted (not repeats of a retried batch) are added to the five-minute roll-ups in the same
         // transaction, so roll-ups and raw heartbeats never disagree.

@@ -17,11 +17,21 @@ public sealed class IncidentLog(NpgsqlDataSource dataSource)
 
     private readonly SemaphoreSlim _turns = new(Concurrency, Concurrency);
 
-    private async Task TakeTurnAsync(CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="statement"/> when a turn is free, or fails after <see cref="TurnWait"/>.</summary>
+    private async Task<T> InTurnAsync<T>(Func<Task<T>> statement, CancellationToken cancellationToken)
     {
         if (!await _turns.WaitAsync(TurnWait, cancellationToken))
         {
             throw new TimeoutException($"The incident log is busy ({Concurrency} statements running, others waiting); the write stays owed");
+        }
+
+        try
+        {
+            return await statement();
+        }
+        finally
+        {
+            _turns.Release();
         }
     }
 
@@ -30,18 +40,8 @@ public sealed class IncidentLog(NpgsqlDataSource dataSource)
     /// partial unique index) and never two starting at the same instant, so a repeated open adopts the incident
     /// already open, or the one already written for that start.
     /// </summary>
-    public async Task<long> OpenAsync(Guid monitorId, Guid workspaceId, DateTimeOffset startedAt, string cause, CancellationToken cancellationToken = default)
-    {
-        await TakeTurnAsync(cancellationToken);
-        try
-        {
-            return await OpenCoreAsync(monitorId, workspaceId, startedAt, cause, cancellationToken);
-        }
-        finally
-        {
-            _turns.Release();
-        }
-    }
+    public Task<long> OpenAsync(Guid monitorId, Guid workspaceId, DateTimeOffset startedAt, string cause, CancellationToken cancellationToken = default) =>
+        InTurnAsync(() => OpenCoreAsync(monitorId, workspaceId, startedAt, cause, cancellationToken), cancellationToken);
 
     private async Task<long> OpenCoreAsync(Guid monitorId, Guid workspaceId, DateTimeOffset startedAt, string cause, CancellationToken cancellationToken)
     {
@@ -64,45 +64,30 @@ public sealed class IncidentLog(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Resolves the monitor's open incident, if any (never before it started); idempotent.</summary>
-    public async Task ResolveOpenAsync(Guid monitorId, DateTimeOffset resolvedAt, string resolution, CancellationToken cancellationToken = default)
-    {
-        await TakeTurnAsync(cancellationToken);
-        try
-        {
-            await ResolveOpenCoreAsync(monitorId, resolvedAt, resolution, cancellationToken);
-        }
-        finally
-        {
-            _turns.Release();
-        }
-    }
-
-    private async Task ResolveOpenCoreAsync(Guid monitorId, DateTimeOffset resolvedAt, string resolution, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("""
-            UPDATE om_incidents SET resolved_at = greatest($2, started_at), resolution = $3 WHERE monitor_id = $1 AND resolved_at IS NULL
-            """);
-        command.Parameters.AddWithValue(monitorId);
-        command.Parameters.AddWithValue(resolvedAt.UtcDateTime);
-        command.Parameters.AddWithValue(resolution);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task ResolveOpenAsync(Guid monitorId, DateTimeOffset resolvedAt, string resolution, CancellationToken cancellationToken = default) =>
+        InTurnAsync(
+            async () =>
+            {
+                await using var command = dataSource.CreateCommand("""
+                    UPDATE om_incidents SET resolved_at = greatest($2, started_at), resolution = $3 WHERE monitor_id = $1 AND resolved_at IS NULL
+                    """);
+                command.Parameters.AddWithValue(monitorId);
+                command.Parameters.AddWithValue(resolvedAt.UtcDateTime);
+                command.Parameters.AddWithValue(resolution);
+                return await command.ExecuteNonQueryAsync(cancellationToken);
+            },
+            cancellationToken);
 
     /// <summary>The id of the monitor's open incident, or null.</summary>
-    public async Task<long?> OpenIdAsync(Guid monitorId, CancellationToken cancellationToken = default)
-    {
-        await TakeTurnAsync(cancellationToken);
-        try
-        {
-            await using var command = dataSource.CreateCommand("SELECT id FROM om_incidents WHERE monitor_id = $1 AND resolved_at IS NULL");
-            command.Parameters.AddWithValue(monitorId);
-            return await command.ExecuteScalarAsync(cancellationToken) is long id ? id : null;
-        }
-        finally
-        {
-            _turns.Release();
-        }
-    }
+    public Task<long?> OpenIdAsync(Guid monitorId, CancellationToken cancellationToken = default) =>
+        InTurnAsync(
+            async () =>
+            {
+                await using var command = dataSource.CreateCommand("SELECT id FROM om_incidents WHERE monitor_id = $1 AND resolved_at IS NULL");
+                command.Parameters.AddWithValue(monitorId);
+                return await command.ExecuteScalarAsync(cancellationToken) is long id ? id : (long?)null;
+            },
+            cancellationToken);
 
     public async Task<IReadOnlyList<IncidentRecord>> ForMonitorAsync(Guid monitorId, CancellationToken cancellationToken = default)
     {

@@ -65,15 +65,9 @@ public sealed class LatencyHourBuffer(int capacity)
 
         try
         {
-            // Under the write fence, shared, like a heartbeat batch: a monitor's delete waits for this (see HeartbeatHistory).
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using (var fence = new NpgsqlCommand("SELECT pg_advisory_xact_lock_shared($1)", connection, transaction))
-            {
-                fence.Parameters.AddWithValue(HeartbeatHistory.WriteFenceKey);
-                await fence.ExecuteNonQueryAsync(cancellationToken);
-            }
-
+            await HeartbeatWriteFence.HoldSharedAsync(connection, transaction, cancellationToken); // a delete waits for this batch
             await using var command = new NpgsqlCommand("""
                 INSERT INTO om_latency_hours (monitor_id, hour, histogram)
                 SELECT h.monitor_id, h.hour, h.histogram FROM unnest($1::uuid[], $2::timestamptz[], $3::bytea[]) AS h(monitor_id, hour, histogram)
