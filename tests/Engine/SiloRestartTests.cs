@@ -12,16 +12,7 @@ public sealed class SiloRestartTests : IAsyncLifetime
 
     public Task DisposeAsync() => _cluster.DisposeAsync();
 
-    private static MonitorConfig Config(string url) => new()
-    {
-        Name = "Survivor",
-        Type = MonitorType.Http,
-        Url = url,
-        Method = "GET",
-        Interval = 20,
-        RetryInterval = 20,
-        RequestTimeout = 5,
-    };
+    private static MonitorConfig Config(string url) => TestMonitors.Http("Survivor", url);
 
     [Fact]
     public async Task ResumesProbingWithHistoryAfterItsSiloIsLostAndAfterAFullRestart()

@@ -41,16 +41,7 @@ public sealed class MonitorDatabaseOutageTests : IAsyncLifetime
         {
             var id = Guid.NewGuid();
             var grain = _cluster.Client.GetGrain<IMonitorGrain>(id);
-            var created = await grain.CreateAsync(workspace, "owner@example.test", new MonitorConfig
-            {
-                Name = $"{name} {i}",
-                Type = MonitorType.Http,
-                Url = url,
-                Method = "GET",
-                Interval = 20,
-                RetryInterval = 20,
-                RequestTimeout = 5,
-            });
+            var created = await grain.CreateAsync(workspace, "owner@example.test", TestMonitors.Http($"{name} {i}", url));
             Assert.NotNull(created.Monitor);
             monitors.Add((grain, id));
         }

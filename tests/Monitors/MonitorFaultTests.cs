@@ -18,17 +18,8 @@ public sealed class MonitorFaultTests(FaultClusterFixture fixture)
 {
     private MonitoringCluster Cluster => fixture.Monitoring;
 
-    private static MonitorConfig HttpConfig(string name, string url, int interval = 20) => new()
-    {
-        Name = name,
-        Type = MonitorType.Http,
-        Url = url,
-        Method = "GET",
-        ValidStatusCodes = ["200-299"],
-        Interval = interval,
-        RetryInterval = 20,
-        RequestTimeout = 5,
-    };
+    private static MonitorConfig HttpConfig(string name, string url, int interval = 20) =>
+        TestMonitors.Http(name, url) with { ValidStatusCodes = ["200-299"], Interval = interval };
 
     private async Task<(IMonitorGrain Grain, Guid Workspace, Guid Id)> CreateAsync(MonitorConfig config)
     {

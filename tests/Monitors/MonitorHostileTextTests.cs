@@ -8,17 +8,8 @@ namespace OrleansMonitor.Tests.Monitors;
 [Collection(FaultCollection.Name)]
 public sealed class MonitorHostileTextTests(FaultClusterFixture fixture)
 {
-    private static MonitorConfig Checked(string name, string url) => new()
-    {
-        Name = name,
-        Type = MonitorType.Http,
-        Url = url,
-        Method = "GET",
-        Interval = 20,
-        RetryInterval = 20,
-        RequestTimeout = 5,
-        Assertions = [new SyntheticAssertion(SyntheticAssertionKind.JsonPathEquals, "$.status", "up")],
-    };
+    private static MonitorConfig Checked(string name, string url) =>
+        TestMonitors.Http(name, url) with { Assertions = [new SyntheticAssertion(SyntheticAssertionKind.JsonPathEquals, "$.status", "up")] };
 
     [Fact]
     public async Task NulAndHugeTextEchoedIntoFailuresAreCleanedAndCappedAndTheOtherMonitorsKeepLanding()

@@ -22,17 +22,6 @@ public sealed class ProbeOverloadTests : IAsyncLifetime
 
     public Task DisposeAsync() => _cluster.DisposeAsync();
 
-    private static MonitorConfig Http(string name, string url) => new()
-    {
-        Name = name,
-        Type = MonitorType.Http,
-        Url = url,
-        Method = "GET",
-        Interval = 20,
-        RetryInterval = 20,
-        RequestTimeout = 5,
-    };
-
     private async Task<(IMonitorGrain Grain, Guid Workspace)> CreateAsync(MonitorConfig config)
     {
         var workspace = Guid.NewGuid();
@@ -50,7 +39,7 @@ public sealed class ProbeOverloadTests : IAsyncLifetime
         var healthy = new List<(IMonitorGrain Grain, Guid Workspace)>();
         for (var i = 0; i < 8; i++)
         {
-            healthy.Add(await CreateAsync(Http($"Healthy {i}", healthyTarget.Url)));
+            healthy.Add(await CreateAsync(TestMonitors.Http($"Healthy {i}", healthyTarget.Url)));
         }
 
         foreach (var (grain, workspace) in healthy)
@@ -61,8 +50,8 @@ public sealed class ProbeOverloadTests : IAsyncLifetime
         var hanging = new List<(IMonitorGrain Grain, Guid Workspace)>();
         for (var i = 0; i < HangingPerTarget; i++)
         {
-            hanging.Add(await CreateAsync(Http($"Silent {i}", silent.Url)));
-            hanging.Add(await CreateAsync(Http($"Backlog {i}", backlog.Url)));
+            hanging.Add(await CreateAsync(TestMonitors.Http($"Silent {i}", silent.Url)));
+            hanging.Add(await CreateAsync(TestMonitors.Http($"Backlog {i}", backlog.Url)));
         }
 
         // Longer than the request timeout: sample the sockets to the hung targets while probes pile up behind the bound.
