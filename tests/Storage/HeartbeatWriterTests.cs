@@ -101,6 +101,38 @@ public sealed class HeartbeatWriterTests
     }
 
     [Fact]
+    public async Task AHistoryDeleteDuringABatchWaitsForItAndLeavesNoRowBehind()
+    {
+        await using var db = await TestDatabase.CreateAsync("writer_fence");
+        var monitorId = Guid.NewGuid();
+        await AddMonitorsAsync(db, [monitorId]);
+        // The batch has checked the index row and is inserting (slowly) when the monitor is deleted.
+        await db.ExecuteAsync($"""
+            CREATE FUNCTION om_test_slow_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.5); RETURN NEW; END $$;
+            CREATE TRIGGER om_test_slow_insert BEFORE INSERT ON om_heartbeats FOR EACH ROW WHEN (NEW.monitor_id = '{monitorId}') EXECUTE FUNCTION om_test_slow_insert();
+            """);
+        var log = new RecordingLogger<HeartbeatWriter>();
+        await using var writer = NewWriter(db.DataSource, log);
+        foreach (var (id, heartbeat) in Enumerable.Range(0, 4).Select(i => Row(monitorId, 100 + i)))
+        {
+            Assert.True(writer.Enqueue(id, heartbeat));
+        }
+
+        await writer.StartAsync();
+        await Eventually.HoldsAsync(
+            () => db.ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep' AND query LIKE '%INSERT INTO om_heartbeats%'"),
+            n => n >= 1,
+            "the batch to be inserting");
+
+        await new MonitorDirectory(db.DataSource).RemoveAsync(monitorId);
+        await new HeartbeatHistory(db.DataSource).DeleteMonitorAsync(monitorId);
+
+        Assert.True(await writer.FlushAsync(FlushTimeout), "the batch ended");
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM om_heartbeats WHERE monitor_id = $1", monitorId));
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM om_rollups_5m WHERE monitor_id = $1", monitorId));
+    }
+
+    [Fact]
     public async Task ARepeatedBatchLandsOnceAndCountsOnceInTheRollups()
     {
         // What a retry after a lost commit acknowledgement sends: rows that are already there.
