@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Npgsql;
 using OrleansMonitor.GrainInterfaces.Workspaces;
+using OrleansMonitor.Grains.Monitors;
 using OrleansMonitor.Grains.Storage;
 using OrleansMonitor.Tests.Infrastructure;
 
@@ -64,6 +65,52 @@ public sealed class MonitorFaultTests(FaultClusterFixture fixture)
         Assert.Equal(1, await IncidentsAsync(id));
         Assert.Equal(0, await IncidentsAsync(id, "resolved_at IS NULL"));
         Assert.True(written!.IsDown);
+    }
+
+    [Fact]
+    public async Task IncidentOpensBeyondTheSilosTurnsAreOwedNotQueuedAndEachOutageStillGetsOneIncident()
+    {
+        await using var target = LocalHttpTarget.Start();
+        var monitors = new List<(IMonitorGrain Grain, Guid Workspace, Guid Id)>();
+        for (var i = 0; i < IncidentLog.Concurrency + 8; i++)
+        {
+            monitors.Add(await CreateAsync(HttpConfig($"Mass outage {i}", target.Url)));
+        }
+
+        foreach (var (grain, workspace, _) in monitors)
+        {
+            await Eventually.HoldsAsync(() => grain.GetAsync(workspace), m => m!.Heartbeats.Count >= 1, "a first heartbeat");
+        }
+
+        // Every incident insert takes longer than a turn may be waited for: the monitors past the silo's turns give up
+        // waiting, owe the write and go on probing.
+        var faults = Cluster.SiloService<MonitorFaults>();
+        var failuresBefore = faults.RecordFailures;
+        await using (await fixture.SlowDownAsync("om_incidents", "INSERT", IncidentLog.TurnWait + TimeSpan.FromSeconds(2)))
+        {
+            target.StatusCode = 500;
+            await Eventually.HoldsAsync(
+                () => Task.FromResult(faults.RecordFailures),
+                n => n > failuresBefore,
+                "monitors past the turns to give up waiting",
+                TimeSpan.FromSeconds(30));
+            var requests = target.Requests;
+            await Eventually.HoldsAsync(() => Task.FromResult(target.Requests), r => r >= requests + monitors.Count, "probing to go on meanwhile");
+        }
+
+        foreach (var (grain, workspace, id) in monitors)
+        {
+            await Eventually.HoldsAsync(() => grain.GetAsync(workspace), m => m!.IsDown && m.OpenIncidentId is not null, "each outage's incident written", TimeSpan.FromSeconds(60));
+            Assert.Equal(1, await IncidentsAsync(id));
+        }
+
+        target.StatusCode = 200;
+        foreach (var (grain, workspace, id) in monitors)
+        {
+            await Eventually.HoldsAsync(() => grain.GetAsync(workspace), m => !m!.IsDown && m.OpenIncidentId is null, "recovery", TimeSpan.FromSeconds(60));
+            Assert.Equal(1, await IncidentsAsync(id));
+            Assert.Equal(0, await IncidentsAsync(id, "resolved_at IS NULL"));
+        }
     }
 
     [Fact]
