@@ -1,6 +1,9 @@
 namespace OrleansMonitor.GrainInterfaces.Workspaces;
 
-/// <summary>What one user may do in one workspace: the answer to every authorization question of the API host.</summary>
+/// <summary>
+/// What one user may do in one workspace: the answer to every authorization question of the API host, and the caller
+/// every grain command carries, so the grain applies role and project scope itself.
+/// </summary>
 /// <param name="ProjectScope">The projects the member sees; null for all. Everything outside is invisible (404).</param>
 /// <param name="Plan">free or premium.</param>
 /// <param name="WriteLocked">The workspace is above its plan's limits: reads work, writes are refused.</param>
@@ -15,9 +18,15 @@ public sealed record WorkspaceAccess(
 {
     public bool IsPremium => Plan == "premium";
 
+    /// <summary>True when the member sees only some projects.</summary>
+    public bool IsScoped => ProjectScope is not null;
+
     public bool CanWrite => Role >= WorkspaceRole.Editor;
 
     public bool CanManage => Role >= WorkspaceRole.Admin;
 
     public bool Sees(Guid projectId) => ProjectScope is null || ProjectScope.Contains(projectId);
+
+    /// <summary>The workspace's owner, seeing everything: the caller of the engine's own work (project deletion, tests).</summary>
+    public static WorkspaceAccess OwnerOf(Guid workspaceId) => new(workspaceId, workspaceId, WorkspaceRole.Owner, null);
 }

@@ -1,0 +1,24 @@
+using OrleansMonitor.GrainInterfaces.Workspaces;
+
+namespace OrleansMonitor.ApiHost.Auth;
+
+/// <summary>
+/// The authenticated caller of a route behind <see cref="CallerFilter"/>, bound as a handler parameter: who calls
+/// (<see cref="Principal"/>) and what they may do in the active workspace (<see cref="Access"/>, the caller every grain
+/// command carries).
+/// </summary>
+public sealed record ApiCaller(Principal Principal, WorkspaceAccess? Access)
+{
+    public Guid UserId => Principal.UserId;
+
+    public Guid WorkspaceId => Principal.WorkspaceId;
+
+    public string Email => Principal.Email;
+
+    /// <summary>The caller as grain commands take it; only Session routes admit a non-member, and they do not ask.</summary>
+    public WorkspaceAccess Member => Access ?? throw new InvalidOperationException("The caller is not a member of the active workspace");
+
+    /// <summary>Binds the caller <see cref="CallerFilter"/> resolved for this request.</summary>
+    public static ValueTask<ApiCaller?> BindAsync(HttpContext http) =>
+        ValueTask.FromResult<ApiCaller?>(new ApiCaller(CallerFilter.CallerOf(http), CallerFilter.AccessOf(http)));
+}
