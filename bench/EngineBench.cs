@@ -88,14 +88,14 @@ public static class EngineBench
         }
 
         var probed = revivedStats.ActivationsProbed;
-        var elapsed = restartWatch.Elapsed;
+        var restartElapsed = restartWatch.Elapsed;
         // The figure is printed whether or not the warm-up has finished: a warm-up still going is itself the finding.
         var warmupDone = await Task.WhenAny(warmup.Completion, Task.Delay(TimeSpan.FromSeconds(60))) == warmup.Completion;
         var warmupText = warmupDone
             ? $"warm-up woke {warmup.Woken} in {warmup.Duration.TotalSeconds:F1} s, {warmup.Failed} failed"
             : $"warm-up still running after {restartWatch.Elapsed.TotalSeconds:F0} s";
         Console.WriteLine(probed >= total
-            ? $"after restart: all {total} monitors probed again within {elapsed.TotalSeconds:F1} s (half within {halfway?.TotalSeconds:F1} s; {warmupText})"
+            ? $"after restart: all {total} monitors probed again within {restartElapsed.TotalSeconds:F1} s (half within {halfway?.TotalSeconds:F1} s; {warmupText})"
             : $"after restart: only {probed} of {total} monitors probed within {deadline.TotalSeconds:F0} s (half within {halfway?.TotalSeconds:F1} s; {warmupText})");
         await revived.StopAsync();
         revived.Dispose();
