@@ -1,4 +1,5 @@
 using OrleansMonitor.GrainInterfaces.Monitors;
+using OrleansMonitor.GrainInterfaces.Workspaces;
 
 namespace OrleansMonitor.Bench;
 
@@ -23,7 +24,7 @@ public static class BenchMonitors
         await Parallel.ForAsync(from, to, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
         {
             ids[i - from] = Guid.NewGuid();
-            var outcome = await WithRetriesAsync(() => grains.GetGrain<IMonitorGrain>(ids[i - from]).CreateAsync(workspace, "bench@example.test", Config(options, i, 600)));
+            var outcome = await WithRetriesAsync(() => grains.GetGrain<IMonitorGrain>(ids[i - from]).CreateAsync(WorkspaceAccess.OwnerOf(workspace), "bench@example.test", Config(options, i, 600)));
             if (outcome.Monitor is null)
             {
                 throw new InvalidOperationException("monitor refused: " + string.Join(", ", outcome.Errors ?? new Dictionary<string, string>()));
@@ -60,5 +61,5 @@ public static class BenchMonitors
     /// <summary>Switches monitors to the benchmark interval.</summary>
     public static Task SwitchAsync(IGrainFactory grains, BenchOptions options, Guid workspace, IReadOnlyList<Guid> ids, int firstIndex) =>
         Parallel.ForAsync(0, ids.Count, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
-            await WithRetriesAsync(() => grains.GetGrain<IMonitorGrain>(ids[i]).UpdateAsync(workspace, Config(options, firstIndex + i, options.IntervalSeconds))));
+            await WithRetriesAsync(() => grains.GetGrain<IMonitorGrain>(ids[i]).UpdateAsync(WorkspaceAccess.OwnerOf(workspace), Config(options, firstIndex + i, options.IntervalSeconds))));
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using OrleansMonitor.GrainInterfaces.Monitors;
+using OrleansMonitor.GrainInterfaces.Workspaces;
 using OrleansMonitor.Grains.Monitors;
 using OrleansMonitor.Grains.Scheduling;
 using OrleansMonitor.Grains.Storage;
@@ -30,7 +31,7 @@ public static class EngineBench
         await Parallel.ForAsync(0, options.Monitors, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
         {
             ids[i] = Guid.NewGuid();
-            var outcome = await grains.GetGrain<IMonitorGrain>(ids[i]).CreateAsync(workspace, "bench@example.test", BenchMonitors.Config(options, i, 600));
+            var outcome = await grains.GetGrain<IMonitorGrain>(ids[i]).CreateAsync(WorkspaceAccess.OwnerOf(workspace), "bench@example.test", BenchMonitors.Config(options, i, 600));
             if (outcome.Monitor is null)
             {
                 throw new InvalidOperationException("monitor refused: " + string.Join(", ", outcome.Errors ?? new Dictionary<string, string>()));
@@ -40,7 +41,7 @@ public static class EngineBench
         Console.WriteLine($"created {options.Monitors} monitors in {createWatch.Elapsed.TotalSeconds:F1} s ({options.Monitors / createWatch.Elapsed.TotalSeconds:F0}/s)");
         Console.WriteLine($"managed memory per idle monitor (active grain, no history yet): {(heapIdle - heapBefore) / (double)options.Monitors / 1024:F2} KB");
         await Parallel.ForAsync(0, options.Monitors, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
-            await grains.GetGrain<IMonitorGrain>(ids[i]).UpdateAsync(workspace, BenchMonitors.Config(options, i, options.IntervalSeconds)));
+            await grains.GetGrain<IMonitorGrain>(ids[i]).UpdateAsync(WorkspaceAccess.OwnerOf(workspace), BenchMonitors.Config(options, i, options.IntervalSeconds)));
 
         // Let every monitor reach its first probe, then measure a steady window.
         await Task.Delay(TimeSpan.FromSeconds(options.IntervalSeconds + 2));
@@ -63,7 +64,7 @@ public static class EngineBench
         var extra = Math.Max(0, options.RestartMonitors - options.Monitors);
         var extraIds = Enumerable.Range(0, extra).Select(_ => Guid.NewGuid()).ToArray();
         await Parallel.ForAsync(0, extra, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
-            await grains.GetGrain<IMonitorGrain>(extraIds[i]).CreateAsync(workspace, "bench@example.test", BenchMonitors.Config(options, i, options.IntervalSeconds)));
+            await grains.GetGrain<IMonitorGrain>(extraIds[i]).CreateAsync(WorkspaceAccess.OwnerOf(workspace), "bench@example.test", BenchMonitors.Config(options, i, options.IntervalSeconds)));
         var total = options.Monitors + extra;
         await silo.StopAsync();
         silo.Dispose();

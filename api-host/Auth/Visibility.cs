@@ -33,6 +33,5 @@ public static class Visibility
         return deviceIds.Where((_, i) => seen[i]).ToArray();
     }
 
-    public static IResult ScopeForbids() =>
-        ApiProblem.Of(StatusCodes.Status403Forbidden, "forbidden_scope", "Members limited to some projects cannot do this");
+    public static IResult ScopeForbids() => ApiProblem.ScopeForbids();
 }

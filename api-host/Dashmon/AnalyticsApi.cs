@@ -34,30 +34,26 @@ public static class AnalyticsApi
         ApiProblem.Invalid(new Dictionary<string, string> { [field] = message }, "Invalid query");
 
     /// <summary>
-    /// Validates the span query (<paramref name="field"/> among <paramref name="allowed"/>), checks that the device is the
-    /// caller's, and computes its figures; or says why not.
+    /// Validates the span query (<paramref name="field"/> among <paramref name="allowed"/>) and asks the device for its
+    /// figures in one call (the monitor grain checks that the caller sees it, then asks the analytics grain); or says why not.
     /// </summary>
     private static async Task<(IResult? Error, Guid DeviceId, DeviceAnalytics? Figures)> FiguresAsync(
-        HttpContext http, IClusterClient cluster, string deviceId, string span, string field, string[] allowed)
+        ApiCaller caller, IClusterClient cluster, string deviceId, string span, string field, string[] allowed)
     {
         if (!allowed.Contains(span) || !Ranges.TryGetValue(span, out var length))
         {
             return (BadQuery(field, $"{field} must be {string.Join(", ", allowed[..^1])} or {allowed[^1]}"), Guid.Empty, null);
         }
 
-        var workspaceId = CallerFilter.CallerOf(http).WorkspaceId;
-        if (!Guid.TryParse(deviceId, out var id) || await cluster.GetGrain<IMonitorGrain>(id).GetSummaryAsync(workspaceId) is not { } device || !CallerFilter.Sees(http, device.ProjectId))
-        {
-            return (ApiProblem.NotFound("Device"), Guid.Empty, null);
-        }
-
-        return (null, id, await Analytics(cluster).DeviceAsync(workspaceId, id, length));
+        return Guid.TryParse(deviceId, out var id) && await cluster.GetGrain<IMonitorGrain>(id).GetAnalyticsAsync(caller.Member, length) is { } figures
+            ? (null, id, figures)
+            : (ApiProblem.NotFound("Device"), Guid.Empty, null);
     }
 
-    private static async Task<IResult> DeviceAsync(string deviceId, string? range, HttpContext http, IClusterClient cluster)
+    private static async Task<IResult> DeviceAsync(string deviceId, string? range, ApiCaller caller, IClusterClient cluster)
     {
         range ??= "24h";
-        var (error, id, figures) = await FiguresAsync(http, cluster, deviceId, range, "range", ["24h", "7d", "30d", "90d"]);
+        var (error, id, figures) = await FiguresAsync(caller, cluster, deviceId, range, "range", ["24h", "7d", "30d", "90d"]);
         return error ?? Results.Json(new
         {
             success = true,
@@ -74,10 +70,10 @@ public static class AnalyticsApi
         });
     }
 
-    private static async Task<IResult> PercentilesAsync(string deviceId, string? window, HttpContext http, IClusterClient cluster)
+    private static async Task<IResult> PercentilesAsync(string deviceId, string? window, ApiCaller caller, IClusterClient cluster)
     {
         window ??= "24h";
-        var (error, id, figures) = await FiguresAsync(http, cluster, deviceId, window, "window", ["1h", "24h", "7d", "30d"]);
+        var (error, id, figures) = await FiguresAsync(caller, cluster, deviceId, window, "window", ["1h", "24h", "7d", "30d"]);
         return error ?? Results.Json(new
         {
             success = true,

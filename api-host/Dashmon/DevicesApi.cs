@@ -7,7 +7,8 @@ namespace OrleansMonitor.ApiHost.Dashmon;
 
 /// <summary>
 /// Dashmon devices: details, create, update, delete, history, test-now, refresh-all, and the synthetic, DNS and
-/// heartbeat settings. A device is a monitor grain; another workspace's device answers 404.
+/// heartbeat settings. A device is a monitor grain, called once per request with the caller: the grain applies the
+/// workspace and project scope, so a device the caller does not see answers 404 like a missing one.
 /// </summary>
 public static class DevicesApi
 {
@@ -34,35 +35,54 @@ public static class DevicesApi
 
     private static Guid WorkspaceOf(HttpContext http) => CallerFilter.CallerOf(http).WorkspaceId;
 
-    /// <summary>The device's grain and current snapshot, or null when the id is not a device of the caller's workspace.</summary>
-    private static async Task<(IMonitorGrain Grain, MonitorSnapshot Device)?> FindAsync(HttpContext http, IClusterClient cluster, string deviceId)
-    {
-        if (!Guid.TryParse(deviceId, out var id))
+    private static IResult NotHttp() => WrongType("Synthetic assertions apply to http devices only");
+
+    private static IResult NotDns() => WrongType("This device is not a dns device");
+
+    private static IResult NotHeartbeat() => WrongType("This device is not a heartbeat device");
+
+    private static IResult WrongType(string message) => ApiProblem.Of(StatusCodes.Status409Conflict, "wrong_device_type", message);
+
+    /// <summary>The device as the caller sees it (the grain applies workspace and project scope), or null for an id that is not one.</summary>
+    private static async Task<MonitorSnapshot?> FindAsync(IClusterClient cluster, ApiCaller caller, string deviceId) =>
+        Guid.TryParse(deviceId, out var id) ? await cluster.GetGrain<IMonitorGrain>(id).GetAsync(caller.Member) : null;
+
+    /// <summary>Edits the device in one call; an id that is not one answers as a missing device.</summary>
+    private static async Task<MonitorOutcome> EditAsync(IClusterClient cluster, ApiCaller caller, string deviceId, MonitorConfigPatch patch) =>
+        Guid.TryParse(deviceId, out var id) ? await cluster.GetGrain<IMonitorGrain>(id).EditAsync(caller.Member, patch) : MonitorOutcome.Missing;
+
+    /// <summary>
+    /// A body whose shape is refused answers in the order a client sees for any change: an unknown device first (404),
+    /// then a <paramref name="patch"/> meant for another kind of device (<paramref name="wrongType"/>, 409), then the
+    /// shape (<paramref name="refusal"/>, 422). One read decides; nothing is changed.
+    /// </summary>
+    private static async Task<IResult> RefusedAsync(IClusterClient cluster, ApiCaller caller, string deviceId, MonitorConfigPatch patch, IResult refusal, IResult? wrongType = null) =>
+        await FindAsync(cluster, caller, deviceId) switch
         {
-            return null;
-        }
+            null => ApiProblem.NotFound("Device"),
+            { } device when !patch.Fits(device.Config.Type) && wrongType is not null => wrongType,
+            _ => refusal,
+        };
 
-        var grain = cluster.GetGrain<IMonitorGrain>(id);
-        return await grain.GetAsync(WorkspaceOf(http)) is { } device && CallerFilter.Sees(http, device.ProjectId) ? (grain, device) : null;
-    }
+    private static IResult DeviceResult(MonitorSnapshot device, int status = StatusCodes.Status200OK) =>
+        Results.Json(new JsonObject { ["success"] = true, ["device"] = DeviceJson.Device(device, device.Tags) }, statusCode: status);
 
-    private static async Task<IResult> DeviceResultAsync(HttpContext http, IClusterClient cluster, MonitorSnapshot device, int status = StatusCodes.Status200OK)
+    private static IResult EditResult(MonitorOutcome outcome, string invalidMessage, IResult? wrongType = null) => outcome switch
     {
-        var tags = await cluster.GetGrain<IWorkspaceGrain>(WorkspaceOf(http)).TagsOfAsync(device.MonitorId);
-        return Results.Json(new JsonObject { ["success"] = true, ["device"] = DeviceJson.Device(device, tags) }, statusCode: status);
-    }
+        { Monitor: { } device } => DeviceResult(device),
+        { Errors: { } invalid } => ApiProblem.Invalid(DashmonFields.Map.Apply(invalid), invalidMessage),
+        { WrongType: true } when wrongType is not null => wrongType,
+        _ => ApiProblem.NotFound("Device"),
+    };
 
-    private static async Task<IResult> GetAsync(string projectId, string deviceId, HttpContext http, IClusterClient cluster)
-    {
-        var found = await FindAsync(http, cluster, deviceId);
-        return found is { } f && Guid.TryParse(projectId, out var project) && f.Device.ProjectId == project
-            ? await DeviceResultAsync(http, cluster, f.Device)
+    private static async Task<IResult> GetAsync(string projectId, string deviceId, ApiCaller caller, IClusterClient cluster) =>
+        Guid.TryParse(projectId, out var project) && await FindAsync(cluster, caller, deviceId) is { } device && device.ProjectId == project
+            ? DeviceResult(device)
             : ApiProblem.NotFound("Device");
-    }
 
-    private static async Task<IResult> CreateAsync(string projectId, HttpContext http, IClusterClient cluster)
+    private static async Task<IResult> CreateAsync(string projectId, ApiCaller caller, HttpContext http, IClusterClient cluster)
     {
-        if (!Guid.TryParse(projectId, out var project) || !CallerFilter.Sees(http, project))
+        if (!Guid.TryParse(projectId, out var project))
         {
             return ApiProblem.NotFound("Project");
         }
@@ -79,18 +99,18 @@ public static class DevicesApi
             return ApiProblem.Invalid(errors, "Invalid device");
         }
 
-        var caller = CallerFilter.CallerOf(http);
-        var outcome = await cluster.GetGrain<IMonitorGrain>(Guid.NewGuid()).CreateWithDefaultsAsync(caller.WorkspaceId, caller.Email, settings, project);
+        // The grain answers a project outside the caller's scope as an unknown one.
+        var outcome = await cluster.GetGrain<IMonitorGrain>(Guid.NewGuid()).CreateWithDefaultsAsync(caller.Member, caller.Email, settings, project);
         return outcome switch
         {
-            { Monitor: { } device } => await DeviceResultAsync(http, cluster, device, StatusCodes.Status201Created),
+            { Monitor: { } device } => DeviceResult(device, StatusCodes.Status201Created),
             { Errors: { } invalid } => ApiProblem.Invalid(DashmonFields.Map.Apply(invalid), "Invalid device"),
             { PlanLimitReached: true } => ApiProblem.PlanLimit("devices"),
             _ => ApiProblem.NotFound("Project"),
         };
     }
 
-    private static async Task<IResult> UpdateAsync(string deviceId, HttpContext http, IClusterClient cluster)
+    private static async Task<IResult> UpdateAsync(string deviceId, ApiCaller caller, HttpContext http, IClusterClient cluster)
     {
         var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
         if (error is not null)
@@ -98,32 +118,18 @@ public static class DevicesApi
             return error;
         }
 
-        if (await FindAsync(http, cluster, deviceId) is not { } found)
-        {
-            return ApiProblem.NotFound("Device");
-        }
-
         var (patch, errors) = DevicePayload.Read(root);
-        return patch is null ? ApiProblem.Invalid(errors, "Invalid device") : await EditResultAsync(http, cluster, found.Grain, patch, "Invalid device");
+        return patch is null
+            ? await RefusedAsync(cluster, caller, deviceId, new MonitorConfigPatch(), ApiProblem.Invalid(errors, "Invalid device"))
+            : EditResult(await EditAsync(cluster, caller, deviceId, patch), "Invalid device");
     }
 
-    private static async Task<IResult> EditResultAsync(HttpContext http, IClusterClient cluster, IMonitorGrain grain, MonitorConfigPatch patch, string invalidMessage)
-    {
-        var outcome = await grain.EditAsync(WorkspaceOf(http), patch);
-        return outcome switch
-        {
-            { Monitor: { } device } => await DeviceResultAsync(http, cluster, device),
-            { Errors: { } invalid } => ApiProblem.Invalid(DashmonFields.Map.Apply(invalid), invalidMessage),
-            _ => ApiProblem.NotFound("Device"),
-        };
-    }
-
-    private static async Task<IResult> DeleteAsync(string deviceId, HttpContext http, IClusterClient cluster) =>
-        await FindAsync(http, cluster, deviceId) is { } found && await found.Grain.DeleteAsync(WorkspaceOf(http))
+    private static async Task<IResult> DeleteAsync(string deviceId, ApiCaller caller, IClusterClient cluster) =>
+        Guid.TryParse(deviceId, out var id) && await cluster.GetGrain<IMonitorGrain>(id).DeleteAsync(caller.Member)
             ? Results.Json(new { success = true })
             : ApiProblem.NotFound("Device");
 
-    private static async Task<IResult> HistoryAsync(string deviceId, HttpContext http, IClusterClient cluster, string? limit)
+    private static async Task<IResult> HistoryAsync(string deviceId, ApiCaller caller, IClusterClient cluster, string? limit)
     {
         var count = DefaultHistoryLimit;
         if (limit is not null && (!int.TryParse(limit, out count) || count < 1))
@@ -132,9 +138,7 @@ public static class DevicesApi
         }
 
         count = Math.Min(count, MaxHistoryLimit);
-        if (!Guid.TryParse(deviceId, out var id)
-            || !await Visibility.SeesDeviceAsync(http, cluster, id)
-            || await cluster.GetGrain<IMonitorGrain>(id).GetHistoryAsync(WorkspaceOf(http), count) is not { } samples)
+        if (!Guid.TryParse(deviceId, out var id) || await cluster.GetGrain<IMonitorGrain>(id).GetHistoryAsync(caller.Member, count) is not { } samples)
         {
             return ApiProblem.NotFound("Device");
         }
@@ -149,8 +153,8 @@ public static class DevicesApi
         });
     }
 
-    private static async Task<IResult> TestNowAsync(string deviceId, HttpContext http, IClusterClient cluster) =>
-        Guid.TryParse(deviceId, out var id) && await Visibility.SeesDeviceAsync(http, cluster, id) && await cluster.GetGrain<IMonitorGrain>(id).ProbeNowAsync(WorkspaceOf(http))
+    private static async Task<IResult> TestNowAsync(string deviceId, ApiCaller caller, IClusterClient cluster) =>
+        Guid.TryParse(deviceId, out var id) && await cluster.GetGrain<IMonitorGrain>(id).ProbeNowAsync(caller.Member)
             ? Results.Json(new { success = true, queued = true, deviceId = id }, statusCode: StatusCodes.Status202Accepted)
             : ApiProblem.NotFound("Device");
 
@@ -167,11 +171,11 @@ public static class DevicesApi
         }
 
         var ids = await Visibility.VisibleAsync(http, cluster, await workspace.DeviceIdsAsync());
-        await Task.WhenAll(ids.Select(id => cluster.GetGrain<IMonitorGrain>(id).ProbeNowAsync(workspaceId)));
+        await Task.WhenAll(ids.Select(id => cluster.GetGrain<IMonitorGrain>(id).ProbeNowAsync(CallerFilter.AccessOf(http)!)));
         return Results.Json(new { success = true, queued = ids.Count }, statusCode: StatusCodes.Status202Accepted);
     }
 
-    private static async Task<IResult> PutSyntheticAsync(string deviceId, HttpContext http, IClusterClient cluster)
+    private static async Task<IResult> PutSyntheticAsync(string deviceId, ApiCaller caller, HttpContext http, IClusterClient cluster)
     {
         var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
         if (error is not null)
@@ -179,80 +183,50 @@ public static class DevicesApi
             return error;
         }
 
-        if (await FindAsync(http, cluster, deviceId) is not { } found)
-        {
-            return ApiProblem.NotFound("Device");
-        }
-
-        if (found.Device.Config.Type != MonitorType.Http)
-        {
-            return ApiProblem.Of(StatusCodes.Status409Conflict, "wrong_device_type", "Synthetic assertions apply to http devices only");
-        }
-
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var assertions = SyntheticJson.Read(root, errors);
+        var patch = new MonitorConfigPatch { OnlyForType = MonitorType.Http, Assertions = SyntheticJson.Read(root, errors) };
         return errors.Count > 0
-            ? ApiProblem.Invalid(errors, "Invalid assertions")
-            : await EditResultAsync(http, cluster, found.Grain, new MonitorConfigPatch { Assertions = assertions }, "Invalid assertions");
+            ? await RefusedAsync(cluster, caller, deviceId, patch, ApiProblem.Invalid(errors, "Invalid assertions"), NotHttp())
+            : EditResult(await EditAsync(cluster, caller, deviceId, patch), "Invalid assertions", NotHttp());
     }
 
-    private static async Task<IResult> GetDnsAsync(string deviceId, HttpContext http, IClusterClient cluster) =>
-        await FindAsync(http, cluster, deviceId) switch
+    private static async Task<IResult> GetDnsAsync(string deviceId, ApiCaller caller, IClusterClient cluster) =>
+        await FindAsync(cluster, caller, deviceId) switch
         {
-            { Device.Config.Dns: { } dns } => Results.Json(new JsonObject { ["success"] = true, ["dns"] = DeviceJson.Dns(dns) }),
-            { } => ApiProblem.Of(StatusCodes.Status409Conflict, "wrong_device_type", "This device is not a dns device"),
+            { Config.Dns: { } dns } => Results.Json(new JsonObject { ["success"] = true, ["dns"] = DeviceJson.Dns(dns) }),
+            { } => NotDns(),
             null => ApiProblem.NotFound("Device"),
         };
 
-    private static async Task<IResult> PutDnsAsync(string deviceId, HttpContext http, IClusterClient cluster)
+    private static async Task<IResult> PutDnsAsync(string deviceId, ApiCaller caller, HttpContext http, IClusterClient cluster)
     {
         var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
         if (error is not null)
         {
             return error;
-        }
-
-        if (await FindAsync(http, cluster, deviceId) is not { } found)
-        {
-            return ApiProblem.NotFound("Device");
-        }
-
-        if (found.Device.Config.Type != MonitorType.Dns)
-        {
-            return ApiProblem.Of(StatusCodes.Status409Conflict, "wrong_device_type", "This device is not a dns device");
         }
 
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var dns = DevicePayload.ReadDns(root, errors, "dns.");
-        return errors.Count > 0 || dns is null
-            ? ApiProblem.Invalid(errors, "Invalid DNS settings")
-            : await EditResultAsync(http, cluster, found.Grain, new MonitorConfigPatch { Dns = dns }, "Invalid DNS settings");
+        var patch = new MonitorConfigPatch { OnlyForType = MonitorType.Dns, Dns = DevicePayload.ReadDns(root, errors, "dns.") };
+        return errors.Count > 0 || patch.Dns is null
+            ? await RefusedAsync(cluster, caller, deviceId, patch, ApiProblem.Invalid(errors, "Invalid DNS settings"), NotDns())
+            : EditResult(await EditAsync(cluster, caller, deviceId, patch), "Invalid DNS settings", NotDns());
     }
 
-    private static async Task<IResult> GetHeartbeatAsync(string deviceId, HttpContext http, IClusterClient cluster) =>
-        await FindAsync(http, cluster, deviceId) switch
+    private static async Task<IResult> GetHeartbeatAsync(string deviceId, ApiCaller caller, IClusterClient cluster) =>
+        await FindAsync(cluster, caller, deviceId) switch
         {
-            { Device.Config.Heartbeat: { } push } found => Results.Json(HeartbeatConfig(push, found.Device)),
-            { } => ApiProblem.Of(StatusCodes.Status409Conflict, "wrong_device_type", "This device is not a heartbeat device"),
+            { Config.Heartbeat: { } push } device => Results.Json(HeartbeatConfig(push, device)),
+            { } => NotHeartbeat(),
             null => ApiProblem.NotFound("Device"),
         };
 
-    private static async Task<IResult> PutHeartbeatAsync(string deviceId, HttpContext http, IClusterClient cluster)
+    private static async Task<IResult> PutHeartbeatAsync(string deviceId, ApiCaller caller, HttpContext http, IClusterClient cluster)
     {
         var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
         if (error is not null)
         {
             return error;
-        }
-
-        if (await FindAsync(http, cluster, deviceId) is not { } found)
-        {
-            return ApiProblem.NotFound("Device");
-        }
-
-        if (found.Device.Config.Heartbeat is null)
-        {
-            return ApiProblem.Of(StatusCodes.Status409Conflict, "wrong_device_type", "This device is not a heartbeat device");
         }
 
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -270,16 +244,17 @@ public static class DevicesApi
         }
 
         var push = DevicePayload.ReadHeartbeat(root, errors);
+        var patch = new MonitorConfigPatch { OnlyForType = MonitorType.Heartbeat, Heartbeat = push is null ? null : push with { RegenerateToken = regenerate } };
         if (errors.Count > 0 || push is null)
         {
-            return ApiProblem.Invalid(errors, "Invalid heartbeat settings");
+            return await RefusedAsync(cluster, caller, deviceId, patch, ApiProblem.Invalid(errors, "Invalid heartbeat settings"), NotHeartbeat());
         }
 
-        var outcome = await found.Grain.EditAsync(WorkspaceOf(http), new MonitorConfigPatch { Heartbeat = push with { RegenerateToken = regenerate } });
-        return outcome switch
+        return await EditAsync(cluster, caller, deviceId, patch) switch
         {
             { Monitor: { Config.Heartbeat: { } saved } device } => Results.Json(HeartbeatConfig(saved, device)),
             { Errors: { } invalid } => ApiProblem.Invalid(DashmonFields.Map.Apply(invalid), "Invalid heartbeat settings"),
+            { WrongType: true } => NotHeartbeat(),
             _ => ApiProblem.NotFound("Device"),
         };
     }

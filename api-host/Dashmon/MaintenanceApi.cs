@@ -56,7 +56,7 @@ public static class MaintenanceApi
         return errors.Count == 0 ? new MaintenanceWindow(start.ToUniversalTime(), end.ToUniversalTime(), string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()) : null;
     }
 
-    private static async Task<IResult> SetDeviceAsync(string deviceId, HttpContext http, IClusterClient cluster, TimeProvider time)
+    private static async Task<IResult> SetDeviceAsync(string deviceId, ApiCaller caller, HttpContext http, IClusterClient cluster, TimeProvider time)
     {
         var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
         if (error is not null)
@@ -71,13 +71,13 @@ public static class MaintenanceApi
             return ApiProblem.Invalid(errors, "Invalid maintenance window");
         }
 
-        return Guid.TryParse(deviceId, out var id) && await Visibility.SeesDeviceAsync(http, cluster, id) && await cluster.GetGrain<IMonitorGrain>(id).SetMaintenanceAsync(WorkspaceOf(http), window)
+        return Guid.TryParse(deviceId, out var id) && await cluster.GetGrain<IMonitorGrain>(id).SetMaintenanceAsync(caller.Member, window)
             ? Results.Json(new { success = true, deviceId = id, maintenance = DeviceJson.Maintenance(window) })
             : ApiProblem.NotFound("Device");
     }
 
-    private static async Task<IResult> ClearDeviceAsync(string deviceId, HttpContext http, IClusterClient cluster) =>
-        Guid.TryParse(deviceId, out var id) && await Visibility.SeesDeviceAsync(http, cluster, id) && await cluster.GetGrain<IMonitorGrain>(id).SetMaintenanceAsync(WorkspaceOf(http), null)
+    private static async Task<IResult> ClearDeviceAsync(string deviceId, ApiCaller caller, IClusterClient cluster) =>
+        Guid.TryParse(deviceId, out var id) && await cluster.GetGrain<IMonitorGrain>(id).SetMaintenanceAsync(caller.Member, null)
             ? Results.Json(new { success = true, deviceId = id })
             : ApiProblem.NotFound("Device");
 
@@ -106,7 +106,7 @@ public static class MaintenanceApi
         }
 
         var ids = await workspace.DeviceIdsAsync(project);
-        await Task.WhenAll(ids.Select(id => cluster.GetGrain<IMonitorGrain>(id).SetMaintenanceAsync(WorkspaceOf(http), window)));
+        await Task.WhenAll(ids.Select(id => cluster.GetGrain<IMonitorGrain>(id).SetMaintenanceAsync(CallerFilter.AccessOf(http)!, window)));
         return Results.Json(new { success = true, projectId = project, devices = ids.Count, maintenance = DeviceJson.Maintenance(window) });
     }
 
@@ -141,7 +141,7 @@ public static class MaintenanceApi
     {
         var distinct = ids.Distinct().ToArray();
         var visible = (await Visibility.VisibleAsync(http, cluster, distinct)).ToHashSet();
-        var results = await Task.WhenAll(distinct.Select(id => visible.Contains(id) ? cluster.GetGrain<IMonitorGrain>(id).SetMaintenanceAsync(WorkspaceOf(http), window) : Task.FromResult(false)));
+        var results = await Task.WhenAll(distinct.Select(id => visible.Contains(id) ? cluster.GetGrain<IMonitorGrain>(id).SetMaintenanceAsync(CallerFilter.AccessOf(http)!, window) : Task.FromResult(false)));
         var notFound = distinct.Where((_, i) => !results[i]).ToArray();
         return notFound.Length == distinct.Length
             ? ApiProblem.NotFound("Device")

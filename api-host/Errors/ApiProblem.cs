@@ -24,6 +24,10 @@ public static class ApiProblem
     public static IResult ForbiddenRole(string needed) =>
         Of(StatusCodes.Status403Forbidden, "forbidden_role", $"Your role in this workspace does not allow this (needs {needed} or above)");
 
+    /// <summary>A member limited to some projects asked for something only an unscoped member may do (a new project, a monitor in the default project).</summary>
+    public static IResult ScopeForbids() =>
+        Of(StatusCodes.Status403Forbidden, "forbidden_scope", "Members limited to some projects cannot do this");
+
     public static IResult ForeignOrigin() =>
         Of(StatusCodes.Status403Forbidden, "foreign_origin", "Cookie-authenticated changes must come from this site");
 

@@ -3,7 +3,10 @@ using OrleansMonitor.ApiHost.Json;
 
 namespace OrleansMonitor.ApiHost.Lunalytics;
 
-/// <summary>The Lunalytics monitor resource: /api/monitor/add, edit, delete, status, id.</summary>
+/// <summary>
+/// The Lunalytics monitor resource: /api/monitor/add, edit, delete, status, id. One monitor grain call per request,
+/// with the caller: the grain applies the workspace and project scope, so a monitor the caller does not see is 404.
+/// </summary>
 public static class LunalyticsMonitorApi
 {
     public static RouteGroupBuilder MapLunalyticsMonitorApi(this IEndpointRouteBuilder routes)
@@ -17,7 +20,7 @@ public static class LunalyticsMonitorApi
         return group;
     }
 
-    private static async Task<IResult> AddAsync(HttpContext http, IClusterClient cluster)
+    private static async Task<IResult> AddAsync(ApiCaller caller, HttpContext http, IClusterClient cluster)
     {
         var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
         if (error is not null)
@@ -31,17 +34,12 @@ public static class LunalyticsMonitorApi
             return ApiProblem.Invalid(errors);
         }
 
-        if (Visibility.IsScoped(http))
-        {
-            return Visibility.ScopeForbids(); // Lunalytics monitors join the default project, which a scoped member may not see.
-        }
-
-        var caller = CallerFilter.CallerOf(http);
-        var outcome = await cluster.GetGrain<IMonitorGrain>(Guid.NewGuid()).CreateWithDefaultsAsync(caller.WorkspaceId, caller.Email, settings);
+        // Lunalytics monitors join the default project, which a scoped member may not see: the grain refuses it (ScopeForbidden).
+        var outcome = await cluster.GetGrain<IMonitorGrain>(Guid.NewGuid()).CreateWithDefaultsAsync(caller.Member, caller.Email, settings);
         return ToResult(outcome);
     }
 
-    private static async Task<IResult> EditAsync(HttpContext http, IClusterClient cluster)
+    private static async Task<IResult> EditAsync(ApiCaller caller, HttpContext http, IClusterClient cluster)
     {
         var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
         if (error is not null)
@@ -59,31 +57,37 @@ public static class LunalyticsMonitorApi
             return ApiProblem.MonitorNotFound();
         }
 
-        var caller = CallerFilter.CallerOf(http);
         var grain = cluster.GetGrain<IMonitorGrain>(monitorId);
-        if (await grain.GetAsync(caller.WorkspaceId) is not { } current || !CallerFilter.Sees(http, current.ProjectId))
+        var (patch, errors) = MonitorPayload.ForEdit(root);
+        if (patch is null)
         {
-            return ApiProblem.MonitorNotFound();
+            // Refused for its shape: an unknown monitor still answers 404 first, and the errors are those of the monitor's own type.
+            return await grain.GetAsync(caller.Member) is { } current
+                ? ApiProblem.Invalid(MonitorPayload.ForEdit(root, current.Config.Type).Errors)
+                : ApiProblem.MonitorNotFound();
         }
 
-        var (patch, errors) = MonitorPayload.ForEdit(root, current.Config.Type);
-        return patch is null ? ApiProblem.Invalid(errors) : ToResult(await grain.EditAsync(caller.WorkspaceId, patch));
+        return await grain.EditAsync(caller.Member, patch) switch
+        {
+            // A type sent back other than the monitor's own (and not http or tcp) is refused as the reader would.
+            { WrongType: true } => ApiProblem.Invalid(MonitorPayload.TypeRefused()),
+            var outcome => ToResult(outcome),
+        };
     }
 
-    private static async Task<IResult> DeleteAsync(HttpContext http, IClusterClient cluster, string? monitorId)
+    private static async Task<IResult> DeleteAsync(ApiCaller caller, IClusterClient cluster, string? monitorId)
     {
         if (string.IsNullOrWhiteSpace(monitorId))
         {
             return ApiProblem.MissingMonitorId();
         }
 
-        var caller = CallerFilter.CallerOf(http);
-        return Guid.TryParse(monitorId, out var id) && await Visibility.SeesDeviceAsync(http, cluster, id) && await cluster.GetGrain<IMonitorGrain>(id).DeleteAsync(caller.WorkspaceId)
+        return Guid.TryParse(monitorId, out var id) && await cluster.GetGrain<IMonitorGrain>(id).DeleteAsync(caller.Member)
             ? Results.Ok()
             : ApiProblem.MonitorNotFound();
     }
 
-    private static async Task<IResult> StatusAsync(HttpContext http, IClusterClient cluster, string? monitorId, string? status, string? type)
+    private static async Task<IResult> StatusAsync(ApiCaller caller, IClusterClient cluster, string? monitorId, string? status, string? type)
     {
         if (string.IsNullOrWhiteSpace(monitorId))
         {
@@ -103,10 +107,7 @@ public static class LunalyticsMonitorApi
             return ApiProblem.Of(StatusCodes.Status400BadRequest, "invalid_status_type", "status must be latest, day, week or month");
         }
 
-        var caller = CallerFilter.CallerOf(http);
-        if (!Guid.TryParse(monitorId, out var id)
-            || !await Visibility.SeesDeviceAsync(http, cluster, id)
-            || await cluster.GetGrain<IMonitorGrain>(id).GetHeartbeatsAsync(caller.WorkspaceId, range.Value) is not { } heartbeats)
+        if (!Guid.TryParse(monitorId, out var id) || await cluster.GetGrain<IMonitorGrain>(id).GetHeartbeatsAsync(caller.Member, range.Value) is not { } heartbeats)
         {
             return ApiProblem.MonitorNotFound();
         }
@@ -114,15 +115,14 @@ public static class LunalyticsMonitorApi
         return Results.Json(LunalyticsMonitorJson.Heartbeats(heartbeats));
     }
 
-    private static async Task<IResult> GetAsync(HttpContext http, IClusterClient cluster, string? monitorId)
+    private static async Task<IResult> GetAsync(ApiCaller caller, IClusterClient cluster, string? monitorId)
     {
         if (string.IsNullOrWhiteSpace(monitorId))
         {
             return ApiProblem.MissingMonitorId();
         }
 
-        var caller = CallerFilter.CallerOf(http);
-        if (!Guid.TryParse(monitorId, out var id) || await cluster.GetGrain<IMonitorGrain>(id).GetAsync(caller.WorkspaceId) is not { } monitor || !CallerFilter.Sees(http, monitor.ProjectId))
+        if (!Guid.TryParse(monitorId, out var id) || await cluster.GetGrain<IMonitorGrain>(id).GetAsync(caller.Member) is not { } monitor)
         {
             return ApiProblem.MonitorNotFound();
         }
@@ -135,6 +135,7 @@ public static class LunalyticsMonitorApi
         { Monitor: { } monitor } => Results.Json(LunalyticsMonitorJson.Monitor(monitor)),
         { Errors: { } errors } => ApiProblem.Invalid(LunalyticsFields.Map.Apply(errors)),
         { PlanLimitReached: true } => ApiProblem.PlanLimit("devices"),
+        { ScopeForbidden: true } => ApiProblem.ScopeForbids(),
         _ => ApiProblem.MonitorNotFound(),
     };
 }

@@ -38,4 +38,14 @@ public sealed record MonitorConfigPatch
 
     /// <summary>For http monitors: replaces the assertion list (an empty list removes every assertion).</summary>
     [Id(13)] public IReadOnlyList<SyntheticAssertion>? Assertions { get; init; }
+
+    /// <summary>
+    /// When given, the change is meant for a monitor of this kind only (the settings of one kind, or the kind a client
+    /// sent back as it was shown): a monitor of another kind refuses it as <see cref="MonitorOutcome.WrongType"/>,
+    /// before any other check, and a monitor of this kind takes it as if it were not given.
+    /// </summary>
+    [Id(14)] public MonitorType? OnlyForType { get; init; }
+
+    /// <summary>True when the change may be laid over a monitor of <paramref name="type"/> (see <see cref="OnlyForType"/>).</summary>
+    public bool Fits(MonitorType type) => OnlyForType is null || OnlyForType == type;
 }

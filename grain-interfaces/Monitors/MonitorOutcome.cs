@@ -15,6 +15,12 @@ public sealed record MonitorOutcome
     /// <summary>The workspace's plan allows no more devices.</summary>
     [Id(4)] public bool PlanLimitReached { get; init; }
 
+    /// <summary>A caller limited to some projects asked for a new monitor in the default project, which may lie outside its scope.</summary>
+    [Id(5)] public bool ScopeForbidden { get; init; }
+
+    /// <summary>The change was for another kind of monitor (<see cref="MonitorConfigPatch.OnlyForType"/>); nothing changed.</summary>
+    [Id(6)] public bool WrongType { get; init; }
+
     public static MonitorOutcome Missing { get; } = new() { NotFound = true };
 
     public static MonitorOutcome Invalid(IReadOnlyDictionary<string, string> errors) => new() { Errors = errors };

@@ -1,6 +1,6 @@
 namespace OrleansMonitor.GrainInterfaces.Monitors;
 
-/// <summary>The full view of a monitor: its configuration, 24 h figures, recent heartbeats (newest first) and certificate.</summary>
+/// <summary>The full view of a monitor: its configuration, 24 h figures, recent heartbeats (newest first), certificate and tags.</summary>
 [GenerateSerializer, Immutable, Alias("OrleansMonitor.MonitorSnapshot")]
 public sealed record MonitorSnapshot
 {
@@ -22,4 +22,7 @@ public sealed record MonitorSnapshot
     [Id(15)] public MaintenanceWindow? Maintenance { get; init; }
     /// <summary>up, down, pending (no probe yet) or maintenance.</summary>
     [Id(16)] public string Status { get; init; } = "pending";
+
+    /// <summary>The device's tags in its workspace (normalized, sorted), as the workspace grain indexes them.</summary>
+    [Id(17)] public IReadOnlyList<string> Tags { get; init; } = [];
 }

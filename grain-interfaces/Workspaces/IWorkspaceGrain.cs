@@ -20,11 +20,31 @@ public interface IWorkspaceGrain : IGrainWithGuidKey
     /// <summary>True when the project exists in this workspace.</summary>
     Task<bool> HasProjectAsync(Guid projectId);
 
-    /// <summary>Called by a monitor grain when it is created: joins <paramref name="projectId"/> (the default project when null).</summary>
+    /// <summary>
+    /// Called by a monitor grain when it is created (or placed for the first time): joins <paramref name="projectId"/>
+    /// (the default project when null) and writes the device's index row; answers the project and the device's tags.
+    /// A refusal writes nothing; a failed write throws and leaves the device out.
+    /// </summary>
     Task<DeviceRegistration> RegisterDeviceAsync(DeviceSummary device, Guid? projectId, int intervalSeconds);
 
-    /// <summary>Called by a monitor grain when it is deleted. Idempotent.</summary>
+    /// <summary>
+    /// Called by a monitor grain before it takes a new configuration: refuses an interval below the plan's minimum
+    /// (<see cref="DeviceRegistration.MinIntervalSeconds"/>), else writes the device's name and type to its index row
+    /// and answers its project and tags. Interleaves (a pure read and a write of one row), so a monitor may await it
+    /// while this grain waits for monitors.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<DeviceRegistration> UpdateDeviceAsync(DeviceSummary device, int intervalSeconds);
+
+    /// <summary>Called by a monitor grain when it is deleted: forgets the device, then removes its index row. Idempotent; a failed removal throws, for the monitor to retry.</summary>
     Task UnregisterDeviceAsync(Guid deviceId);
+
+    /// <summary>
+    /// Removes a device's index row only. Called by a monitor deleted on behalf of this workspace (a project deletion,
+    /// which waits for it and forgets the device itself), so it interleaves. Idempotent.
+    /// </summary>
+    [AlwaysInterleave]
+    Task UnindexDeviceAsync(Guid deviceId);
 
     /// <summary>The newest summary of a device (after each probe and each change). Fire and forget.</summary>
     [OneWay]
@@ -36,6 +56,8 @@ public interface IWorkspaceGrain : IGrainWithGuidKey
     /// <summary>Device ids, of one project or all.</summary>
     Task<IReadOnlyList<Guid>> DeviceIdsAsync(Guid? projectId = null);
 
+    /// <summary>A device's tags (none when it is not in this workspace). Interleaves: monitor grains ask it while this grain may wait for them.</summary>
+    [AlwaysInterleave]
     Task<IReadOnlyList<string>> TagsOfAsync(Guid deviceId);
 
     /// <summary>Replaces a device's tags (normalized: trimmed, lower-case, sorted, unique). Missing names the device when it is not in this workspace.</summary>

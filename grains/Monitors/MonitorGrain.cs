@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
+using OrleansMonitor.GrainInterfaces.Analytics;
 using OrleansMonitor.GrainInterfaces.Workspaces;
 using OrleansMonitor.Grains.Identity;
 using OrleansMonitor.Grains.Metrics;
@@ -123,23 +124,60 @@ public sealed class MonitorGrain(
             return;
         }
 
-        // An existing monitor is placed whatever the plan's minimum interval (the write lock covers plan limits).
+        // An existing monitor is placed whatever the plan's minimum interval (the write lock covers plan limits); the
+        // workspace writes its index row with the project, and a state write lost here repeats the placement next time.
         var registration = await Workspace.RegisterDeviceAsync(Summary(), null, int.MaxValue);
         if (registration.ProjectId is { } project)
         {
             state.State.ProjectId = project;
-            await storage.Directory.UpsertAsync(MonitorId, state.State.WorkspaceId, project, Config.Type, Config.Name);
             _stateDirty = true;
             await SaveStateAsync();
         }
     }
 
-    public async Task<MonitorOutcome> CreateAsync(Guid workspaceId, string ownerEmail, MonitorConfig config, Guid? projectId = null)
+    public Task<MonitorOutcome> CreateAsync(WorkspaceAccess caller, string ownerEmail, MonitorConfig config, Guid? projectId = null) =>
+        ScopeRefusal(caller, projectId) is { } refused ? RefuseCreate(refused) : CreateCoreAsync(caller, ownerEmail, config, projectId);
+
+    public Task<MonitorOutcome> CreateWithDefaultsAsync(WorkspaceAccess caller, string ownerEmail, MonitorConfigPatch settings, Guid? projectId = null)
+    {
+        if (ScopeRefusal(caller, projectId) is { } refused)
+        {
+            return RefuseCreate(refused);
+        }
+
+        return MonitorConfigOverlay.TryApply(null, settings, out var config, out var errors)
+            ? CreateCoreAsync(caller, ownerEmail, config, projectId)
+            : RefuseCreate(MonitorOutcome.Invalid(errors));
+    }
+
+    /// <summary>
+    /// Scope comes before everything else: a project outside the caller's scope is an unknown project, and a scoped
+    /// caller may not create in the default project (chosen when none is named), which may lie outside its scope.
+    /// </summary>
+    private static MonitorOutcome? ScopeRefusal(WorkspaceAccess caller, Guid? projectId) => projectId switch
+    {
+        { } project when !caller.Sees(project) => new MonitorOutcome { ProjectNotFound = true },
+        null when caller.IsScoped => new MonitorOutcome { ScopeForbidden = true },
+        _ => null,
+    };
+
+    /// <summary>A create refused before anything was stored; an activation made only for it goes.</summary>
+    private Task<MonitorOutcome> RefuseCreate(MonitorOutcome outcome)
+    {
+        if (!state.State.Exists)
+        {
+            DeactivateOnIdle();
+        }
+
+        return Task.FromResult(outcome);
+    }
+
+    private async Task<MonitorOutcome> CreateCoreAsync(WorkspaceAccess caller, string ownerEmail, MonitorConfig config, Guid? projectId)
     {
         if (state.State.Exists)
         {
             // Creation is keyed by a fresh id; a repeat for the same workspace is an idempotent replay.
-            return IsActive && state.State.WorkspaceId == workspaceId ? MonitorOutcome.Of(Snapshot()) : MonitorOutcome.Missing;
+            return BelongsTo(caller) ? MonitorOutcome.Of(await SnapshotWithTagsAsync()) : MonitorOutcome.Missing;
         }
 
         if (!MonitorConfigRules.TryNormalize(config, out var normalized, out var errors))
@@ -159,12 +197,61 @@ public sealed class MonitorGrain(
             normalized = normalized with { Heartbeat = normalized.Heartbeat with { Token = SecretToken.New() } };
         }
 
+        // All or nothing: the state is written first as "creating", before the workspace writes the index row (the
+        // silo warm-up wakes every indexed monitor), so a create interrupted anywhere below is found unfinished later
+        // and undone; a failure here undoes what was done and answers the failure.
         var now = time.GetUtcNow();
-        var workspace = GrainFactory.GetGrain<IWorkspaceGrain>(workspaceId);
-        var registration = await workspace.RegisterDeviceAsync(
-            new DeviceSummary(MonitorId, projectId ?? Guid.Empty, normalized.Name, normalized.Type, "pending", null, null, 0), projectId, normalized.Interval);
-        if (registration.ProjectId is not { } joined)
+        state.State = new MonitorState
         {
+            Exists = true,
+            Lifecycle = MonitorLifecycle.Creating,
+            WorkspaceId = caller.WorkspaceId,
+            OwnerEmail = ownerEmail,
+            Config = normalized,
+            CreatedAt = now,
+            ProjectId = projectId ?? Guid.Empty,
+        };
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State = new MonitorState();
+            DeactivateOnIdle();
+            throw;
+        }
+
+        DeviceRegistration registration;
+        try
+        {
+            registration = await Workspace.RegisterDeviceAsync(
+                new DeviceSummary(MonitorId, projectId ?? Guid.Empty, normalized.Name, normalized.Type, "pending", null, null, 0), projectId, normalized.Interval);
+            if (registration.ProjectId is { } joined)
+            {
+                state.State.ProjectId = joined;
+                if (normalized.Heartbeat is { } push)
+                {
+                    await storage.HeartbeatTokens.SetAsync(MonitorId, push.Token);
+                }
+
+                await this.RegisterOrUpdateReminder(ReminderName, _options.ReminderPeriod, _options.ReminderPeriod);
+                state.State.Lifecycle = MonitorLifecycle.Active;
+                await state.WriteStateAsync();
+            }
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Creating monitor {MonitorId} failed; undoing it", MonitorId);
+            await UndoFailedCreateAsync();
+            throw;
+        }
+
+        if (registration.ProjectId is null)
+        {
+            // Refused by the workspace, which indexed nothing: only the "creating" state goes (left behind, nothing finds it).
+            await BestEffortAsync("clear the state of a refused create", () => state.ClearStateAsync());
+            state.State = new MonitorState();
             DeactivateOnIdle();
             return registration switch
             {
@@ -174,65 +261,17 @@ public sealed class MonitorGrain(
             };
         }
 
-        // All or nothing: the state is written first as "creating", so a create interrupted anywhere below is found
-        // unfinished later and undone; a failure here undoes what was done and answers the failure.
-        state.State = new MonitorState
-        {
-            Exists = true,
-            Lifecycle = MonitorLifecycle.Creating,
-            WorkspaceId = workspaceId,
-            OwnerEmail = ownerEmail,
-            Config = normalized,
-            CreatedAt = now,
-            ProjectId = joined,
-        };
-        try
-        {
-            await state.WriteStateAsync();
-            await storage.Directory.UpsertAsync(MonitorId, workspaceId, joined, normalized.Type, normalized.Name);
-            if (normalized.Heartbeat is { } push)
-            {
-                await storage.HeartbeatTokens.SetAsync(MonitorId, push.Token);
-            }
-
-            await this.RegisterOrUpdateReminder(ReminderName, _options.ReminderPeriod, _options.ReminderPeriod);
-            state.State.Lifecycle = MonitorLifecycle.Active;
-            await state.WriteStateAsync();
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "Creating monitor {MonitorId} failed; undoing it", MonitorId);
-            await UndoFailedCreateAsync(workspace);
-            throw;
-        }
-
         _request = null;
         _outage = NewDetector(normalized, false);
         _beatDeadline = now + PushWindow(normalized);
         Arm(FirstStart(normalized, now));
-        return MonitorOutcome.Of(Snapshot());
+        return MonitorOutcome.Of(Snapshot() with { Tags = registration.Tags ?? [] });
     }
 
-    public Task<MonitorOutcome> CreateWithDefaultsAsync(Guid workspaceId, string ownerEmail, MonitorConfigPatch settings, Guid? projectId = null)
+    /// <summary>Best effort: whatever is left behind is finished by the next activation of the "creating" state.</summary>
+    private async Task UndoFailedCreateAsync()
     {
-        if (!MonitorConfigOverlay.TryApply(null, settings, out var config, out var errors))
-        {
-            if (!state.State.Exists)
-            {
-                DeactivateOnIdle();
-            }
-
-            return Task.FromResult(MonitorOutcome.Invalid(errors));
-        }
-
-        return CreateAsync(workspaceId, ownerEmail, config, projectId);
-    }
-
-    /// <summary>Best effort, step by step: whatever is left behind is finished by the next activation of the "creating" state.</summary>
-    private async Task UndoFailedCreateAsync(IWorkspaceGrain workspace)
-    {
-        await BestEffortAsync("release its place in the workspace", () => workspace.UnregisterDeviceAsync(MonitorId));
-        if (await BestEffortAsync("remove what it stored", () => RemoveStoredDataAsync(callWorkspace: false)))
+        if (await BestEffortAsync("remove what it stored", () => RemoveStoredDataAsync(detached: false)))
         {
             state.State = new MonitorState();
         }
@@ -240,9 +279,9 @@ public sealed class MonitorGrain(
         DeactivateOnIdle();
     }
 
-    public async Task<MonitorOutcome> UpdateAsync(Guid workspaceId, MonitorConfig config)
+    public async Task<MonitorOutcome> UpdateAsync(WorkspaceAccess caller, MonitorConfig config)
     {
-        if (!BelongsTo(workspaceId))
+        if (!BelongsTo(caller))
         {
             return MonitorOutcome.Missing;
         }
@@ -257,10 +296,11 @@ public sealed class MonitorGrain(
             return MonitorOutcome.Invalid(refused);
         }
 
-        var plan = await Workspace.PlanStatusAsync();
-        if (normalized.Interval < plan.MinIntervalSeconds)
+        // One call: the workspace checks the plan's minimum interval and writes the new name and type to the index.
+        var index = await Workspace.UpdateDeviceAsync(Summary() with { Name = normalized.Name, Type = normalized.Type }, normalized.Interval);
+        if (index.MinIntervalSeconds is { } minimum)
         {
-            return MonitorOutcome.Invalid(IntervalBelowPlan(plan.MinIntervalSeconds));
+            return MonitorOutcome.Invalid(IntervalBelowPlan(minimum));
         }
 
         if (normalized.Type == MonitorType.Heartbeat && string.IsNullOrEmpty(normalized.Heartbeat!.Token))
@@ -278,7 +318,6 @@ public sealed class MonitorGrain(
             await storage.HeartbeatTokens.RemoveAsync(MonitorId);
         }
 
-        await storage.Directory.UpsertAsync(MonitorId, workspaceId, state.State.ProjectId, normalized.Type, normalized.Name);
         var previous = (state.State.Config, state.State.Certificate);
         var typeChanged = normalized.Type != Config.Type;
         if (normalized.Url != Config.Url || normalized.Type != MonitorType.Http)
@@ -308,14 +347,19 @@ public sealed class MonitorGrain(
         _beatDeadline = time.GetUtcNow() + PushWindow(normalized);
         Arm(FirstStart(normalized, time.GetUtcNow()));
         ReportToWorkspace();
-        return MonitorOutcome.Of(Snapshot());
+        return MonitorOutcome.Of(Snapshot() with { Tags = index.Tags ?? [] });
     }
 
-    public Task<MonitorOutcome> EditAsync(Guid workspaceId, MonitorConfigPatch patch)
+    public Task<MonitorOutcome> EditAsync(WorkspaceAccess caller, MonitorConfigPatch patch)
     {
-        if (!BelongsTo(workspaceId))
+        if (!BelongsTo(caller))
         {
             return Task.FromResult(MonitorOutcome.Missing);
+        }
+
+        if (!patch.Fits(Config.Type))
+        {
+            return Task.FromResult(new MonitorOutcome { WrongType = true });
         }
 
         if (!MonitorConfigOverlay.TryApply(Config, patch, out var config, out var errors))
@@ -329,20 +373,20 @@ public sealed class MonitorGrain(
             config = config with { Heartbeat = push with { Token = SecretToken.New() } };
         }
 
-        return UpdateAsync(workspaceId, config);
+        return UpdateAsync(caller, config);
     }
 
-    public Task<bool> DeleteAsync(Guid workspaceId) => DeleteCoreAsync(workspaceId, callWorkspace: true);
+    public Task<bool> DeleteAsync(WorkspaceAccess caller) => DeleteCoreAsync(caller, detached: false);
 
-    public Task<bool> DeleteDetachedAsync(Guid workspaceId) => DeleteCoreAsync(workspaceId, callWorkspace: false);
+    public Task<bool> DeleteDetachedAsync(Guid workspaceId) => DeleteCoreAsync(WorkspaceAccess.OwnerOf(workspaceId), detached: true);
 
     /// <summary>
     /// Writes the tombstone first (from then on the monitor is gone for every reader and stops probing), then removes
     /// its data. A removal interrupted half-way is completed by the next activation, timer or reminder tick.
     /// </summary>
-    private async Task<bool> DeleteCoreAsync(Guid workspaceId, bool callWorkspace)
+    private async Task<bool> DeleteCoreAsync(WorkspaceAccess caller, bool detached)
     {
-        if (!BelongsTo(workspaceId))
+        if (!BelongsTo(caller))
         {
             return false;
         }
@@ -362,7 +406,7 @@ public sealed class MonitorGrain(
         _request = null;
         try
         {
-            await RemoveStoredDataAsync(callWorkspace);
+            await RemoveStoredDataAsync(detached);
             state.State = new MonitorState();
             _timer?.Dispose();
             _timer = null;
@@ -379,16 +423,24 @@ public sealed class MonitorGrain(
 
     private static readonly TimeSpan RemovalRetryDelay = TimeSpan.FromSeconds(10);
 
-    /// <summary>Removes every trace of the monitor, each step idempotent; the reminder goes last so an interrupted removal is found again.</summary>
-    private async Task RemoveStoredDataAsync(bool callWorkspace)
+    /// <summary>
+    /// Removes every trace of the monitor, each step idempotent; the reminder goes last so an interrupted removal is
+    /// found again. <paramref name="detached"/>: the workspace deletes this monitor and waits for it (a project
+    /// deletion), so only the interleaving removal of the index row is asked of it; it forgets the device itself.
+    /// </summary>
+    private async Task RemoveStoredDataAsync(bool detached)
     {
-        if (callWorkspace && state.State.WorkspaceId != Guid.Empty)
+        // The index row goes first, written by the workspace as the index's only writer: the heartbeat writer drops
+        // rows of monitors that are no longer indexed. A state without a workspace has only its row to lose.
+        if (detached || state.State.WorkspaceId == Guid.Empty)
+        {
+            await Workspace.UnindexDeviceAsync(MonitorId);
+        }
+        else
         {
             await Workspace.UnregisterDeviceAsync(MonitorId);
         }
 
-        // The index row goes first: the heartbeat writer drops rows of monitors that are no longer indexed.
-        await storage.Directory.RemoveAsync(MonitorId);
         await storage.History.DeleteMonitorAsync(MonitorId);
         await storage.Incidents.DeleteMonitorAsync(MonitorId);
         await storage.HeartbeatTokens.RemoveAsync(MonitorId);
@@ -400,15 +452,18 @@ public sealed class MonitorGrain(
         await state.ClearStateAsync();
     }
 
-    public Task<MonitorSnapshot?> GetAsync(Guid workspaceId) =>
-        Task.FromResult(BelongsTo(workspaceId) ? Snapshot() : null);
+    public async Task<MonitorSnapshot?> GetAsync(WorkspaceAccess caller) =>
+        BelongsTo(caller) ? await SnapshotWithTagsAsync() : null;
 
-    public Task<DeviceSummary?> GetSummaryAsync(Guid workspaceId) =>
-        Task.FromResult(BelongsTo(workspaceId) ? Summary() : null);
+    public Task<DeviceSummary?> GetSummaryAsync(WorkspaceAccess caller) =>
+        Task.FromResult(BelongsTo(caller) ? Summary() : null);
 
-    public async Task<IReadOnlyList<Heartbeat>?> GetHeartbeatsAsync(Guid workspaceId, HeartbeatRange range)
+    public async Task<DeviceAnalytics?> GetAnalyticsAsync(WorkspaceAccess caller, TimeSpan range) =>
+        BelongsTo(caller) ? await GrainFactory.GetGrain<IAnalyticsGrain>(0).DeviceAsync(state.State.WorkspaceId, MonitorId, range) : null;
+
+    public async Task<IReadOnlyList<Heartbeat>?> GetHeartbeatsAsync(WorkspaceAccess caller, HeartbeatRange range)
     {
-        if (!BelongsTo(workspaceId))
+        if (!BelongsTo(caller))
         {
             return null;
         }
@@ -429,9 +484,9 @@ public sealed class MonitorGrain(
     private async Task<IReadOnlyList<Heartbeat>> ClosestToEveryFiveMinutesAsync(IReadOnlyList<Heartbeat> recent, DateTimeOffset since) =>
         HeartbeatMerge.ClosestToEveryFiveMinutes(await storage.History.ClosestToEveryFiveMinutesAsync(MonitorId, since), recent, since);
 
-    public async Task<IReadOnlyList<Heartbeat>?> GetHistoryAsync(Guid workspaceId, int limit)
+    public async Task<IReadOnlyList<Heartbeat>?> GetHistoryAsync(WorkspaceAccess caller, int limit)
     {
-        if (!BelongsTo(workspaceId))
+        if (!BelongsTo(caller))
         {
             return null;
         }
@@ -440,9 +495,9 @@ public sealed class MonitorGrain(
         return HeartbeatMerge.Newest(await storage.History.NewestAsync(MonitorId, limit), recent, limit);
     }
 
-    public Task<bool> ProbeNowAsync(Guid workspaceId)
+    public Task<bool> ProbeNowAsync(WorkspaceAccess caller)
     {
-        if (!BelongsTo(workspaceId))
+        if (!BelongsTo(caller))
         {
             return Task.FromResult(false);
         }
@@ -481,9 +536,9 @@ public sealed class MonitorGrain(
         return true;
     }
 
-    public async Task<bool> SetMaintenanceAsync(Guid workspaceId, MaintenanceWindow? window)
+    public async Task<bool> SetMaintenanceAsync(WorkspaceAccess caller, MaintenanceWindow? window)
     {
-        if (!BelongsTo(workspaceId))
+        if (!BelongsTo(caller))
         {
             return false;
         }
@@ -873,7 +928,7 @@ public sealed class MonitorGrain(
     {
         try
         {
-            await RemoveStoredDataAsync(callWorkspace: true);
+            await RemoveStoredDataAsync(detached: false);
             state.State = new MonitorState();
             _timer?.Dispose();
             _timer = null;
@@ -1081,6 +1136,13 @@ public sealed class MonitorGrain(
         };
     }
 
+    /// <summary>The snapshot with the device's tags, which the workspace indexes; taken before asking, as reads interleave with changes.</summary>
+    private async Task<MonitorSnapshot> SnapshotWithTagsAsync()
+    {
+        var snapshot = Snapshot();
+        return snapshot with { Tags = await Workspace.TagsOfAsync(MonitorId) };
+    }
+
     private LatencyPercentiles Percentiles(string name, DateTimeOffset now, TimeSpan window)
     {
         var p = _figures.Percentiles(now, window);
@@ -1090,7 +1152,9 @@ public sealed class MonitorGrain(
     private static Dictionary<string, string> IntervalBelowPlan(int minimum) =>
         new() { [MonitorField.Interval] = $"Interval must be at least {minimum} seconds on this workspace's plan" };
 
-    private bool BelongsTo(Guid workspaceId) => IsActive && state.State.WorkspaceId == workspaceId;
+    /// <summary>Active, of the caller's workspace and inside its project scope: a monitor outside any of these answers as a missing one.</summary>
+    private bool BelongsTo(WorkspaceAccess caller) =>
+        IsActive && state.State.WorkspaceId == caller.WorkspaceId && caller.Sees(state.State.ProjectId);
 
     private OutageDetector NewDetector(MonitorConfig config, bool isDown) =>
         new(config.Type == MonitorType.Heartbeat ? 1 : _options.FailuresBeforeDown, isDown);

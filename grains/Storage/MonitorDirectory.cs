@@ -5,7 +5,8 @@ namespace OrleansMonitor.Grains.Storage;
 
 /// <summary>
 /// The om_monitors index: which monitors exist, in which workspace and project, with which tags. A starting silo wakes
-/// every monitor from it, and a workspace grain loads its device index from it.
+/// every monitor from it, and a workspace grain loads its device index from it. The workspace grain is its only writer
+/// (monitor grains ask it to register, update and unregister their devices).
 /// </summary>
 public sealed class MonitorDirectory(NpgsqlDataSource dataSource)
 {

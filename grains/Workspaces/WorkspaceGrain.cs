@@ -350,19 +350,37 @@ public sealed class WorkspaceGrain(
             return new DeviceRegistration(null, LimitReached: true);
         }
 
-        // The monitor grain writes its om_monitors row (project included) right after this answer.
+        // The index row first: a device is counted and listed only once its row is written, so a failed write leaves
+        // nothing here to undo. The monitor has written its "creating" state before, so an interrupted create is found.
+        await directory.UpsertAsync(device.Id, WorkspaceId, target, device.Type, device.Name);
         var tags = _devices.TryGetValue(device.Id, out var existing) ? existing.Tags : [];
         _devices[device.Id] = new DeviceEntry(target, tags);
         _summaries[device.Id] = device with { ProjectId = target };
-        return new DeviceRegistration(target);
+        return new DeviceRegistration(target, Tags: tags);
     }
 
-    public Task UnregisterDeviceAsync(Guid deviceId)
+    public async Task<DeviceRegistration> UpdateDeviceAsync(DeviceSummary device, int intervalSeconds)
     {
+        if (intervalSeconds < Limits.MinIntervalSeconds)
+        {
+            return new DeviceRegistration(null, MinIntervalSeconds: Limits.MinIntervalSeconds);
+        }
+
+        // Only the row changes here (memory follows the monitor's next report), so interleaving with other turns is safe.
+        var project = _devices.TryGetValue(device.Id, out var entry) ? entry.ProjectId : device.ProjectId;
+        await directory.UpsertAsync(device.Id, WorkspaceId, project, device.Type, device.Name);
+        return new DeviceRegistration(project, Tags: _devices.TryGetValue(device.Id, out var now) ? now.Tags : []);
+    }
+
+    public async Task UnregisterDeviceAsync(Guid deviceId)
+    {
+        // Gone for every reader at once; the row follows (a failure throws, and the monitor's removal retries it).
         _summaries.Remove(deviceId);
         _devices.Remove(deviceId);
-        return Task.CompletedTask;
+        await directory.RemoveAsync(deviceId);
     }
+
+    public Task UnindexDeviceAsync(Guid deviceId) => directory.RemoveAsync(deviceId);
 
     public Task ReportDeviceAsync(DeviceSummary device)
     {
@@ -483,7 +501,7 @@ public sealed class WorkspaceGrain(
         var missing = _devices.Keys.Where(id => !_summaries.ContainsKey(id)).ToArray();
         foreach (var batch in missing.Chunk(256))
         {
-            var summaries = await Task.WhenAll(batch.Select(id => GrainFactory.GetGrain<IMonitorGrain>(id).GetSummaryAsync(WorkspaceId)));
+            var summaries = await Task.WhenAll(batch.Select(id => GrainFactory.GetGrain<IMonitorGrain>(id).GetSummaryAsync(WorkspaceAccess.OwnerOf(WorkspaceId))));
             foreach (var summary in summaries)
             {
                 if (summary is not null)

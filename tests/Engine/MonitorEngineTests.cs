@@ -1,3 +1,4 @@
+using OrleansMonitor.GrainInterfaces.Workspaces;
 using OrleansMonitor.Grains.Storage;
 using OrleansMonitor.Tests.Infrastructure;
 
@@ -26,13 +27,13 @@ public sealed class MonitorEngineTests(ClusterFixture fixture)
         var id = Guid.NewGuid();
         var workspace = Guid.NewGuid();
         var grain = _cluster.Client.GetGrain<IMonitorGrain>(id);
-        var outcome = await grain.CreateAsync(workspace, "owner@example.test", config);
+        var outcome = await grain.CreateAsync(WorkspaceAccess.OwnerOf(workspace), "owner@example.test", config);
         Assert.NotNull(outcome.Monitor);
         return (grain, workspace, id);
     }
 
     private static Task<MonitorSnapshot> UntilAsync(IMonitorGrain grain, Guid workspace, Func<MonitorSnapshot, bool> condition, string what, int seconds = 20) =>
-        Eventually.HoldsAsync(async () => (await grain.GetAsync(workspace))!, condition, what, TimeSpan.FromSeconds(seconds));
+        Eventually.HoldsAsync(async () => (await grain.GetAsync(WorkspaceAccess.OwnerOf(workspace)))!, condition, what, TimeSpan.FromSeconds(seconds));
 
     [Fact]
     public async Task ProbesEveryIntervalAndKeepsFiguresInMemory()
@@ -141,13 +142,13 @@ public sealed class MonitorEngineTests(ClusterFixture fixture)
         await UntilAsync(grain, workspace, m => m.Heartbeats.Count >= 2, "two heartbeats");
         await _cluster.SiloService<HeartbeatWriter>().FlushAsync(TimeSpan.FromSeconds(10));
 
-        Assert.False(await grain.DeleteAsync(Guid.NewGuid()), "another workspace cannot delete it");
-        Assert.True(await grain.DeleteAsync(workspace));
+        Assert.False(await grain.DeleteAsync(WorkspaceAccess.OwnerOf(Guid.NewGuid())), "another workspace cannot delete it");
+        Assert.True(await grain.DeleteAsync(WorkspaceAccess.OwnerOf(workspace)));
 
         var requestsAtDelete = target.Requests;
         await Task.Delay(2500); // more than two intervals: a live timer would have probed again
         Assert.InRange(target.Requests, requestsAtDelete, requestsAtDelete + 1);
-        Assert.Null(await grain.GetAsync(workspace));
+        Assert.Null(await grain.GetAsync(WorkspaceAccess.OwnerOf(workspace)));
         await _cluster.SiloService<HeartbeatWriter>().FlushAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(0, await _cluster.Database.ScalarAsync<long>("SELECT count(*) FROM om_heartbeats WHERE monitor_id = $1", id));
         Assert.Equal(0, await _cluster.Database.ScalarAsync<long>("SELECT count(*) FROM om_monitors WHERE monitor_id = $1", id));
@@ -162,9 +163,9 @@ public sealed class MonitorEngineTests(ClusterFixture fixture)
         var (grain, _, _) = await CreateAsync(HttpConfig(target.Url));
         var stranger = Guid.NewGuid();
 
-        Assert.Null(await grain.GetAsync(stranger));
-        Assert.Null(await grain.GetHeartbeatsAsync(stranger, HeartbeatRange.Day));
-        Assert.True((await grain.UpdateAsync(stranger, HttpConfig(target.Url) with { Name = "Hijacked" })).NotFound);
+        Assert.Null(await grain.GetAsync(WorkspaceAccess.OwnerOf(stranger)));
+        Assert.Null(await grain.GetHeartbeatsAsync(WorkspaceAccess.OwnerOf(stranger), HeartbeatRange.Day));
+        Assert.True((await grain.UpdateAsync(WorkspaceAccess.OwnerOf(stranger), HttpConfig(target.Url) with { Name = "Hijacked" })).NotFound);
     }
 
     [Fact]
@@ -175,9 +176,9 @@ public sealed class MonitorEngineTests(ClusterFixture fixture)
         await Eventually.HoldsAsync(() => Task.FromResult(target.Accepted), accepted => accepted >= 1, "a probe hanging on the silent target");
 
         var edit = System.Diagnostics.Stopwatch.StartNew();
-        var edited = await grain.UpdateAsync(workspace, HttpConfig(target.Url) with { Name = "Edited while probing", RequestTimeout = 60 });
+        var edited = await grain.UpdateAsync(WorkspaceAccess.OwnerOf(workspace), HttpConfig(target.Url) with { Name = "Edited while probing", RequestTimeout = 60 });
         var editTook = edit.Elapsed;
-        var deleted = await grain.DeleteAsync(workspace);
+        var deleted = await grain.DeleteAsync(WorkspaceAccess.OwnerOf(workspace));
 
         Assert.Equal("Edited while probing", edited.Monitor!.Config.Name);
         Assert.True(editTook < TimeSpan.FromSeconds(5), $"the edit waited {editTook} behind a probe");

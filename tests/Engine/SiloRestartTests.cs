@@ -1,3 +1,4 @@
+using OrleansMonitor.GrainInterfaces.Workspaces;
 using OrleansMonitor.Grains.Monitors;
 using OrleansMonitor.Tests.Infrastructure;
 
@@ -20,16 +21,16 @@ public sealed class SiloRestartTests : IAsyncLifetime
         await using var target = LocalHttpTarget.Start();
         var workspace = Guid.NewGuid();
         var id = Guid.NewGuid();
-        var created = await _cluster.Client.GetGrain<IMonitorGrain>(id).CreateAsync(workspace, "owner@example.test", Config(target.Url));
+        var created = await _cluster.Client.GetGrain<IMonitorGrain>(id).CreateAsync(WorkspaceAccess.OwnerOf(workspace), "owner@example.test", Config(target.Url));
         Assert.NotNull(created.Monitor);
-        await Eventually.HoldsAsync(() => _cluster.Client.GetGrain<IMonitorGrain>(id).GetAsync(workspace), m => m!.Heartbeats.Count >= 3, "three heartbeats before the loss");
+        await Eventually.HoldsAsync(() => _cluster.Client.GetGrain<IMonitorGrain>(id).GetAsync(WorkspaceAccess.OwnerOf(workspace)), m => m!.Heartbeats.Count >= 3, "three heartbeats before the loss");
 
         // Silo loss: a second silo joins, the first one dies. The reminder (5 s here) brings the monitor back on the survivor.
         await _cluster.Cluster.StartAdditionalSiloAsync();
         await _cluster.Cluster.KillSiloAsync(_cluster.Cluster.Silos[0]);
         var requestsAfterLoss = target.Requests;
         var revived = await Eventually.HoldsAsync(
-            () => _cluster.Client.GetGrain<IMonitorGrain>(id).GetAsync(workspace),
+            () => _cluster.Client.GetGrain<IMonitorGrain>(id).GetAsync(WorkspaceAccess.OwnerOf(workspace)),
             m => target.Requests >= requestsAfterLoss + 2 && m!.Heartbeats.Count >= 5,
             "probing to resume on the surviving silo",
             TimeSpan.FromSeconds(40));
@@ -37,7 +38,7 @@ public sealed class SiloRestartTests : IAsyncLifetime
 
         // Full restart: the surviving silo stops cleanly and a new one starts; the warm-up wakes every known monitor.
         var before = revived.Heartbeats.Count;
-        var dayBefore = (await _cluster.Client.GetGrain<IMonitorGrain>(id).GetAsync(workspace))!.Percentiles.Single(p => p.Window == "24h").Count;
+        var dayBefore = (await _cluster.Client.GetGrain<IMonitorGrain>(id).GetAsync(WorkspaceAccess.OwnerOf(workspace)))!.Percentiles.Single(p => p.Window == "24h").Count;
         await _cluster.Cluster.StopSiloAsync(_cluster.Cluster.Silos[0]);
         Assert.Equal(1, await _cluster.Database.ScalarAsync<long>("SELECT count(*) FROM om_latency_hours WHERE monitor_id = $1", id)); // written as it deactivated
         await _cluster.Cluster.StartAdditionalSiloAsync();
@@ -48,7 +49,7 @@ public sealed class SiloRestartTests : IAsyncLifetime
         await Eventually.HoldsAsync(() => Task.FromResult(target.Requests), r => r >= requestsAfterRestart + 2, "probing to resume after the restart", TimeSpan.FromSeconds(15));
         // The stored figures arrive while the monitor already probes.
         await Eventually.HoldsAsync(
-            () => _cluster.Client.GetGrain<IMonitorGrain>(id).GetAsync(workspace),
+            () => _cluster.Client.GetGrain<IMonitorGrain>(id).GetAsync(WorkspaceAccess.OwnerOf(workspace)),
             m => m!.Heartbeats.Count >= before && m.Percentiles.Single(p => p.Window == "24h").Count >= dayBefore,
             $"the history ({before} recent heartbeats, {dayBefore} latency samples of the day) to be kept across the restart");
     }
@@ -62,7 +63,7 @@ public sealed class SiloRestartTests : IAsyncLifetime
         foreach (var name in new[] { "Corrupt state", "Healthy one", "Healthy two" })
         {
             var id = Guid.NewGuid();
-            Assert.NotNull((await _cluster.Client.GetGrain<IMonitorGrain>(id).CreateAsync(workspace, "owner@example.test", Config(target.Url) with { Name = name })).Monitor);
+            Assert.NotNull((await _cluster.Client.GetGrain<IMonitorGrain>(id).CreateAsync(WorkspaceAccess.OwnerOf(workspace), "owner@example.test", Config(target.Url) with { Name = name })).Monitor);
             ids.Add(id);
         }
 
@@ -77,7 +78,7 @@ public sealed class SiloRestartTests : IAsyncLifetime
         Assert.Equal(2, warmup.Woken);
         foreach (var id in ids.Skip(1))
         {
-            await Eventually.HoldsAsync(() => _cluster.Client.GetGrain<IMonitorGrain>(id).GetAsync(workspace), m => m!.LastCheck > DateTimeOffset.UtcNow.AddSeconds(-3), "the healthy monitors to probe after the restart");
+            await Eventually.HoldsAsync(() => _cluster.Client.GetGrain<IMonitorGrain>(id).GetAsync(WorkspaceAccess.OwnerOf(workspace)), m => m!.LastCheck > DateTimeOffset.UtcNow.AddSeconds(-3), "the healthy monitors to probe after the restart");
         }
     }
 }

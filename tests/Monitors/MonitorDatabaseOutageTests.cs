@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using OrleansMonitor.GrainInterfaces.Workspaces;
 using OrleansMonitor.Grains.Storage;
 using OrleansMonitor.Tests.Infrastructure;
 
@@ -41,7 +42,7 @@ public sealed class MonitorDatabaseOutageTests : IAsyncLifetime
         {
             var id = Guid.NewGuid();
             var grain = _cluster.Client.GetGrain<IMonitorGrain>(id);
-            var created = await grain.CreateAsync(workspace, "owner@example.test", TestMonitors.Http($"{name} {i}", url));
+            var created = await grain.CreateAsync(WorkspaceAccess.OwnerOf(workspace), "owner@example.test", TestMonitors.Http($"{name} {i}", url));
             Assert.NotNull(created.Monitor);
             monitors.Add((grain, id));
         }
@@ -50,7 +51,7 @@ public sealed class MonitorDatabaseOutageTests : IAsyncLifetime
     }
 
     private static Task AllAsync(IEnumerable<(IMonitorGrain Grain, Guid Id)> monitors, Guid workspace, Func<MonitorSnapshot, bool> condition, string what) =>
-        Task.WhenAll(monitors.Select(m => Eventually.HoldsAsync(() => m.Grain.GetAsync(workspace), s => s is not null && condition(s), what, TimeSpan.FromSeconds(20))));
+        Task.WhenAll(monitors.Select(m => Eventually.HoldsAsync(() => m.Grain.GetAsync(WorkspaceAccess.OwnerOf(workspace)), s => s is not null && condition(s), what, TimeSpan.FromSeconds(20))));
 
     [Fact]
     public async Task ProbingGoesOnThroughA30SecondOutageAndEveryHeartbeatAndIncidentLandsOnceAfterIt()
@@ -87,7 +88,7 @@ public sealed class MonitorDatabaseOutageTests : IAsyncLifetime
             await Task.Delay(away);
         }
 
-        var probedDuringOutage = all.Select(m => m.Grain.GetAsync(workspace));
+        var probedDuringOutage = all.Select(m => m.Grain.GetAsync(WorkspaceAccess.OwnerOf(workspace)));
         Assert.All(await Task.WhenAll(probedDuringOutage), m => Assert.True(m!.LastCheck > stoppedAt.AddSeconds(25), "probing went on while the database was away"));
 
         await _server.StartAgainAsync();

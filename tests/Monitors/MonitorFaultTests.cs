@@ -27,7 +27,7 @@ public sealed class MonitorFaultTests(FaultClusterFixture fixture)
         var id = Guid.NewGuid();
         var workspace = Guid.NewGuid();
         var grain = Cluster.Client.GetGrain<IMonitorGrain>(id);
-        Assert.NotNull((await grain.CreateAsync(workspace, "owner@example.test", config)).Monitor);
+        Assert.NotNull((await grain.CreateAsync(WorkspaceAccess.OwnerOf(workspace), "owner@example.test", config)).Monitor);
         return (grain, workspace, id);
     }
 
@@ -39,13 +39,13 @@ public sealed class MonitorFaultTests(FaultClusterFixture fixture)
     {
         await using var target = LocalHttpTarget.Start();
         var (grain, workspace, id) = await CreateAsync(HttpConfig("Owed incident", target.Url));
-        await Eventually.HoldsAsync(() => grain.GetAsync(workspace), m => m!.Heartbeats.Count >= 1, "a first heartbeat");
+        await Eventually.HoldsAsync(() => grain.GetAsync(WorkspaceAccess.OwnerOf(workspace)), m => m!.Heartbeats.Count >= 1, "a first heartbeat");
 
         DateTimeOffset downAt;
         await using (await fixture.RefuseAsync("om_incidents", "INSERT"))
         {
             target.StatusCode = 500;
-            var down = await Eventually.HoldsAsync(() => grain.GetAsync(workspace), m => m!.IsDown, "the monitor to go down although its incident cannot be written");
+            var down = await Eventually.HoldsAsync(() => grain.GetAsync(WorkspaceAccess.OwnerOf(workspace)), m => m!.IsDown, "the monitor to go down although its incident cannot be written");
             downAt = down!.Heartbeats[0].Date;
             Assert.Null(down.OpenIncidentId);
 
@@ -55,13 +55,13 @@ public sealed class MonitorFaultTests(FaultClusterFixture fixture)
             Assert.Equal(0, await IncidentsAsync(id));
         }
 
-        var written = await Eventually.HoldsAsync(() => grain.GetAsync(workspace), m => m!.OpenIncidentId is not null, "the owed incident to be written once the table takes it");
+        var written = await Eventually.HoldsAsync(() => grain.GetAsync(WorkspaceAccess.OwnerOf(workspace)), m => m!.OpenIncidentId is not null, "the owed incident to be written once the table takes it");
         Assert.Equal(1, await IncidentsAsync(id, "resolved_at IS NULL"));
         var startedAt = await fixture.Database.ScalarAsync<DateTime>("SELECT started_at FROM om_incidents WHERE monitor_id = $1", id);
         Assert.Equal(downAt.UtcDateTime, startedAt, TimeSpan.FromMilliseconds(1)); // the time it went down, not the time the write got through
 
         target.StatusCode = 200;
-        await Eventually.HoldsAsync(() => grain.GetAsync(workspace), m => !m!.IsDown && m.OpenIncidentId is null, "recovery");
+        await Eventually.HoldsAsync(() => grain.GetAsync(WorkspaceAccess.OwnerOf(workspace)), m => !m!.IsDown && m.OpenIncidentId is null, "recovery");
         Assert.Equal(1, await IncidentsAsync(id));
         Assert.Equal(0, await IncidentsAsync(id, "resolved_at IS NULL"));
         Assert.True(written!.IsDown);
@@ -79,7 +79,7 @@ public sealed class MonitorFaultTests(FaultClusterFixture fixture)
 
         foreach (var (grain, workspace, _) in monitors)
         {
-            await Eventually.HoldsAsync(() => grain.GetAsync(workspace), m => m!.Heartbeats.Count >= 1, "a first heartbeat");
+            await Eventually.HoldsAsync(() => grain.GetAsync(WorkspaceAccess.OwnerOf(workspace)), m => m!.Heartbeats.Count >= 1, "a first heartbeat");
         }
 
         // Every incident insert takes longer than a turn may be waited for: the monitors past the silo's turns give up
@@ -100,14 +100,14 @@ public sealed class MonitorFaultTests(FaultClusterFixture fixture)
 
         foreach (var (grain, workspace, id) in monitors)
         {
-            await Eventually.HoldsAsync(() => grain.GetAsync(workspace), m => m!.IsDown && m.OpenIncidentId is not null, "each outage's incident written", TimeSpan.FromSeconds(60));
+            await Eventually.HoldsAsync(() => grain.GetAsync(WorkspaceAccess.OwnerOf(workspace)), m => m!.IsDown && m.OpenIncidentId is not null, "each outage's incident written", TimeSpan.FromSeconds(60));
             Assert.Equal(1, await IncidentsAsync(id));
         }
 
         target.StatusCode = 200;
         foreach (var (grain, workspace, id) in monitors)
         {
-            await Eventually.HoldsAsync(() => grain.GetAsync(workspace), m => !m!.IsDown && m.OpenIncidentId is null, "recovery", TimeSpan.FromSeconds(60));
+            await Eventually.HoldsAsync(() => grain.GetAsync(WorkspaceAccess.OwnerOf(workspace)), m => !m!.IsDown && m.OpenIncidentId is null, "recovery", TimeSpan.FromSeconds(60));
             Assert.Equal(1, await IncidentsAsync(id));
             Assert.Equal(0, await IncidentsAsync(id, "resolved_at IS NULL"));
         }
@@ -119,7 +119,7 @@ public sealed class MonitorFaultTests(FaultClusterFixture fixture)
         await using var target = LocalHttpTarget.Start();
         const string name = "Crash between writes";
         var (grain, workspace, id) = await CreateAsync(HttpConfig(name, target.Url));
-        await Eventually.HoldsAsync(() => grain.GetAsync(workspace), m => m!.Heartbeats.Count >= 1, "a first heartbeat");
+        await Eventually.HoldsAsync(() => grain.GetAsync(WorkspaceAccess.OwnerOf(workspace)), m => m!.Heartbeats.Count >= 1, "a first heartbeat");
 
         // The state write that would record "down" is refused, as if the silo died right after the incident insert.
         await using (await fixture.RefuseAsync(
@@ -140,7 +140,7 @@ public sealed class MonitorFaultTests(FaultClusterFixture fixture)
         target.StatusCode = 200;
         await Eventually.HoldsAsync(() => IncidentsAsync(id, "resolved_at IS NOT NULL"), n => n == 1, "the adopted incident to be resolved by the next success", TimeSpan.FromSeconds(40));
         Assert.Equal(1, await IncidentsAsync(id));
-        var monitor = await Eventually.HoldsAsync(() => grain.GetAsync(workspace), m => m is { IsDown: false, OpenIncidentId: null }, "the monitor to be up");
+        var monitor = await Eventually.HoldsAsync(() => grain.GetAsync(WorkspaceAccess.OwnerOf(workspace)), m => m is { IsDown: false, OpenIncidentId: null }, "the monitor to be up");
         Assert.False(monitor!.IsDown);
     }
 
@@ -151,7 +151,7 @@ public sealed class MonitorFaultTests(FaultClusterFixture fixture)
         var workspace = Guid.NewGuid();
         var grain = Cluster.Client.GetGrain<IMonitorGrain>(id);
         // interval 20 s + grace 0, scaled 20x: the deadline passes 1 s after the last beat.
-        var created = await grain.CreateAsync(workspace, "owner@example.test", new MonitorConfig
+        var created = await grain.CreateAsync(WorkspaceAccess.OwnerOf(workspace), "owner@example.test", new MonitorConfig
         {
             Name = "Push race",
             Url = "",
@@ -175,7 +175,7 @@ public sealed class MonitorFaultTests(FaultClusterFixture fixture)
             Assert.True(await grain.RecordBeatAsync(token));
         }
 
-        var monitor = await Eventually.HoldsAsync(() => grain.GetAsync(workspace), m => !m!.IsDown, "the device to be up after the beat");
+        var monitor = await Eventually.HoldsAsync(() => grain.GetAsync(WorkspaceAccess.OwnerOf(workspace)), m => !m!.IsDown, "the device to be up after the beat");
         Assert.Null(monitor!.OpenIncidentId);
         Assert.Equal("ALIVE", monitor.Heartbeats[0].Status);
         Assert.Equal(1, await IncidentsAsync(id));
@@ -187,7 +187,7 @@ public sealed class MonitorFaultTests(FaultClusterFixture fixture)
     {
         await using var target = LocalHttpTarget.Start();
         var (grain, workspace, id) = await CreateAsync(HttpConfig("Deleted while down", target.Url));
-        await Eventually.HoldsAsync(() => grain.GetAsync(workspace), m => m!.Heartbeats.Count >= 1, "a first heartbeat");
+        await Eventually.HoldsAsync(() => grain.GetAsync(WorkspaceAccess.OwnerOf(workspace)), m => m!.Heartbeats.Count >= 1, "a first heartbeat");
 
         // The incident insert takes 2 s; the delete lands meanwhile.
         await using (await fixture.SlowDownAsync("om_incidents", "INSERT", TimeSpan.FromSeconds(2), $"NEW.monitor_id = '{id}'"))
@@ -197,7 +197,7 @@ public sealed class MonitorFaultTests(FaultClusterFixture fixture)
                 () => fixture.Database.ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND pid <> pg_backend_pid() AND query LIKE '%INSERT INTO om_incidents%'"),
                 n => n >= 1,
                 "the incident insert to be under way");
-            Assert.True(await grain.DeleteAsync(workspace));
+            Assert.True(await grain.DeleteAsync(WorkspaceAccess.OwnerOf(workspace)));
         }
 
         await AssertGoneForGoodAsync(grain, workspace, id, target, "Deleted while down");
@@ -208,12 +208,12 @@ public sealed class MonitorFaultTests(FaultClusterFixture fixture)
     {
         await using var target = LocalHttpTarget.Start();
         var (grain, workspace, id) = await CreateAsync(HttpConfig("Deleted in flight", target.Url));
-        await Eventually.HoldsAsync(() => grain.GetAsync(workspace), m => m!.Heartbeats.Count >= 1, "a first heartbeat");
+        await Eventually.HoldsAsync(() => grain.GetAsync(WorkspaceAccess.OwnerOf(workspace)), m => m!.Heartbeats.Count >= 1, "a first heartbeat");
 
         target.Delay = TimeSpan.FromSeconds(2);
         var requests = target.Requests;
         await Eventually.HoldsAsync(() => Task.FromResult(target.Requests), r => r > requests, "a probe to be in flight (its answer delayed 2 s)");
-        Assert.True(await grain.DeleteAsync(workspace));
+        Assert.True(await grain.DeleteAsync(WorkspaceAccess.OwnerOf(workspace)));
 
         await AssertGoneForGoodAsync(grain, workspace, id, target, "Deleted in flight");
     }
@@ -221,7 +221,7 @@ public sealed class MonitorFaultTests(FaultClusterFixture fixture)
     private async Task AssertGoneForGoodAsync(IMonitorGrain grain, Guid workspace, Guid id, LocalHttpTarget target, string name)
     {
         var requestsAtDelete = target.Requests;
-        Assert.Null(await grain.GetAsync(workspace));
+        Assert.Null(await grain.GetAsync(WorkspaceAccess.OwnerOf(workspace)));
 
         // Three intervals and the delayed answer later: nothing probes, nothing came back.
         await Task.Delay(TimeSpan.FromSeconds(4));
@@ -230,7 +230,7 @@ public sealed class MonitorFaultTests(FaultClusterFixture fixture)
             Assert.True(await Cluster.SiloService<HeartbeatWriter>(silo).FlushAsync(TimeSpan.FromSeconds(10)));
         }
 
-        Assert.Null(await grain.GetAsync(workspace));
+        Assert.Null(await grain.GetAsync(WorkspaceAccess.OwnerOf(workspace)));
         Assert.InRange(target.Requests, requestsAtDelete, requestsAtDelete + 1);
         Assert.Equal(0, await IncidentsAsync(id));
         Assert.Equal(0, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM om_heartbeats WHERE monitor_id = $1", id));

@@ -1,3 +1,4 @@
+using OrleansMonitor.GrainInterfaces.Workspaces;
 using OrleansMonitor.Grains.Storage;
 using OrleansMonitor.Grains.Text;
 using OrleansMonitor.Tests.Infrastructure;
@@ -22,10 +23,10 @@ public sealed class MonitorHostileTextTests(FaultClusterFixture fixture)
         var hostileId = Guid.NewGuid();
         var healthyId = Guid.NewGuid();
         var hostileGrain = fixture.Monitoring.Client.GetGrain<IMonitorGrain>(hostileId);
-        Assert.NotNull((await hostileGrain.CreateAsync(workspace, "owner@example.test", Checked("Hostile", hostile.Url))).Monitor);
-        Assert.NotNull((await fixture.Monitoring.Client.GetGrain<IMonitorGrain>(healthyId).CreateAsync(workspace, "owner@example.test", Checked("Healthy", healthy.Url) with { Assertions = [] })).Monitor);
+        Assert.NotNull((await hostileGrain.CreateAsync(WorkspaceAccess.OwnerOf(workspace), "owner@example.test", Checked("Hostile", hostile.Url))).Monitor);
+        Assert.NotNull((await fixture.Monitoring.Client.GetGrain<IMonitorGrain>(healthyId).CreateAsync(WorkspaceAccess.OwnerOf(workspace), "owner@example.test", Checked("Healthy", healthy.Url) with { Assertions = [] })).Monitor);
 
-        var down = await Eventually.HoldsAsync(() => hostileGrain.GetAsync(workspace), m => m!.IsDown && m.OpenIncidentId is not null, "the hostile target's monitor to go down");
+        var down = await Eventually.HoldsAsync(() => hostileGrain.GetAsync(WorkspaceAccess.OwnerOf(workspace)), m => m!.IsDown && m.OpenIncidentId is not null, "the hostile target's monitor to go down");
         var message = down!.Heartbeats[0].Message;
         Assert.StartsWith("Assertions failed: $.status is \"\uFFFDxxx", message, StringComparison.Ordinal);
         Assert.Equal(StoredText.MessageMaxLength, message.Length);

@@ -1,3 +1,4 @@
+using OrleansMonitor.GrainInterfaces.Workspaces;
 using OrleansMonitor.Grains.Scheduling;
 using OrleansMonitor.Tests.Infrastructure;
 
@@ -26,7 +27,7 @@ public sealed class ProbeOverloadTests : IAsyncLifetime
     {
         var workspace = Guid.NewGuid();
         var grain = _cluster.Client.GetGrain<IMonitorGrain>(Guid.NewGuid());
-        Assert.NotNull((await grain.CreateAsync(workspace, "owner@example.test", config)).Monitor);
+        Assert.NotNull((await grain.CreateAsync(WorkspaceAccess.OwnerOf(workspace), "owner@example.test", config)).Monitor);
         return (grain, workspace);
     }
 
@@ -44,7 +45,7 @@ public sealed class ProbeOverloadTests : IAsyncLifetime
 
         foreach (var (grain, workspace) in healthy)
         {
-            await Eventually.HoldsAsync(() => grain.GetAsync(workspace), m => m!.Heartbeats.Count >= 1 && !m.Heartbeats[0].IsDown, "the healthy monitors to be known good");
+            await Eventually.HoldsAsync(() => grain.GetAsync(WorkspaceAccess.OwnerOf(workspace)), m => m!.Heartbeats.Count >= 1 && !m.Heartbeats[0].IsDown, "the healthy monitors to be known good");
         }
 
         var hanging = new List<(IMonitorGrain Grain, Guid Workspace)>();
@@ -76,7 +77,7 @@ public sealed class ProbeOverloadTests : IAsyncLifetime
         Assert.True(limit is null || mostDescriptors < limit, $"descriptors ({mostDescriptors}) stay below the limit ({limit}); {openBefore} were open before");
 
         // Every hung probe that ran ended as a down heartbeat with a timeout message.
-        var hungHeartbeats = (await Task.WhenAll(hanging.Select(m => m.Grain.GetAsync(m.Workspace)))).SelectMany(m => m!.Heartbeats).ToArray();
+        var hungHeartbeats = (await Task.WhenAll(hanging.Select(m => m.Grain.GetAsync(WorkspaceAccess.OwnerOf(m.Workspace))))).SelectMany(m => m!.Heartbeats).ToArray();
         Assert.NotEmpty(hungHeartbeats);
         Assert.All(hungHeartbeats, h => Assert.True(h.IsDown && h.Message.Contains("timed out", StringComparison.Ordinal), $"{h.Status}: {h.Message}"));
 
@@ -84,7 +85,7 @@ public sealed class ProbeOverloadTests : IAsyncLifetime
         // second shortens the gap to the next point, a doubled probe would start milliseconds after the first) and stayed up.
         foreach (var (grain, workspace) in healthy)
         {
-            var monitor = (await grain.GetAsync(workspace))!;
+            var monitor = (await grain.GetAsync(WorkspaceAccess.OwnerOf(workspace)))!;
             var recent = monitor.Heartbeats.Where(h => h.Date > measureFrom).OrderBy(h => h.Date).ToArray();
             Assert.True(recent.Length >= 8, $"a healthy monitor probed {recent.Length} times in 12 s");
             Assert.All(recent, h => Assert.False(h.IsDown));

@@ -78,7 +78,7 @@ public sealed class UserTextTests(ClusterFixture fixture)
         var monitorId = Guid.NewGuid();
         var monitor = fixture.Monitoring.Client.GetGrain<IMonitorGrain>(monitorId);
         var config = new MonitorConfig { Name = $"Po{c}rt", Type = MonitorType.Tcp, Url = "127.0.0.1", Port = 9, Interval = 600, RetryInterval = 600, RequestTimeout = 5 };
-        Assert.True((await monitor.CreateAsync(workspace.GetPrimaryKey(), "owner@example.test", config)).Errors!.ContainsKey("name"));
+        Assert.True((await monitor.CreateAsync(WorkspaceAccess.OwnerOf(workspace.GetPrimaryKey()), "owner@example.test", config)).Errors!.ContainsKey("name"));
         Assert.DoesNotContain(monitorId, await workspace.DeviceIdsAsync());
 
         var surrogate = await workspace.CreateProjectAsync("Lone \ud800", null);
