@@ -24,6 +24,9 @@ public static class ApiProblem
     public static IResult ForbiddenRole(string needed) =>
         Of(StatusCodes.Status403Forbidden, "forbidden_role", $"Your role in this workspace does not allow this (needs {needed} or above)");
 
+    public static IResult ScopeForbids() =>
+        Of(StatusCodes.Status403Forbidden, "forbidden_scope", "Members limited to some projects cannot do this");
+
     public static IResult ForeignOrigin() =>
         Of(StatusCodes.Status403Forbidden, "foreign_origin", "Cookie-authenticated changes must come from this site");
 
