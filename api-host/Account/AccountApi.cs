@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using OrleansMonitor.ApiHost.Dashmon;
 using OrleansMonitor.ApiHost.Json;
-using OrleansMonitor.GrainInterfaces.Analytics;
 using OrleansMonitor.GrainInterfaces.Workspaces;
 
 namespace OrleansMonitor.ApiHost.Account;
@@ -105,29 +104,24 @@ public static class AccountApi
         });
     }
 
-    private static async Task<IResult> SummaryAsync(HttpContext http, IClusterClient cluster, TimeProvider time)
+    private static async Task<IResult> SummaryAsync(ApiCaller caller, IClusterClient cluster)
     {
-        var access = CallerFilter.AccessOf(http)!;
-        var workspace = cluster.GetGrain<IWorkspaceGrain>(access.WorkspaceId);
-        var projects = (await workspace.ListProjectsAsync()).Where(p => access.Sees(p.Id)).ToArray();
-        var plan = await workspace.PlanStatusAsync();
-        var devices = projects.SelectMany(p => p.Devices).ToArray();
-        var visible = devices.Select(d => d.Id).ToHashSet();
-        var open = (await cluster.GetGrain<IAnalyticsGrain>(0).IncidentsAsync(access.WorkspaceId, true, 500)).Where(i => visible.Contains(i.DeviceId)).ToArray();
+        var summary = await cluster.GetGrain<IWorkspaceGrain>(caller.WorkspaceId).SupportSummaryAsync(caller.Member);
+        var plan = summary.Plan;
         return Results.Json(new JsonObject
         {
             ["success"] = true,
-            ["generatedAt"] = DeviceJson.Iso(time.GetUtcNow()),
-            ["projects"] = projects.Length,
+            ["generatedAt"] = DeviceJson.Iso(summary.GeneratedAt),
+            ["projects"] = summary.Projects,
             ["devices"] = new JsonObject
             {
-                ["total"] = devices.Length,
-                ["up"] = devices.Count(d => d.Status == "up"),
-                ["down"] = devices.Count(d => d.Status == "down"),
-                ["pending"] = devices.Count(d => d.Status == "pending"),
-                ["maintenance"] = devices.Count(d => d.Status == "maintenance"),
+                ["total"] = summary.Devices.Total,
+                ["up"] = summary.Devices.Up,
+                ["down"] = summary.Devices.Down,
+                ["pending"] = summary.Devices.Pending,
+                ["maintenance"] = summary.Devices.Maintenance,
             },
-            ["openIncidents"] = open.Length,
+            ["openIncidents"] = summary.OpenIncidents,
             ["recentDeliveries"] = new JsonArray(),
             ["plan"] = new JsonObject
             {

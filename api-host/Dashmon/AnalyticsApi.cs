@@ -87,17 +87,16 @@ public static class AnalyticsApi
         });
     }
 
-    private static async Task<IResult> UptimeReportAsync(string? period, string? excludeMaintenance, HttpContext http, IClusterClient cluster, TimeProvider time)
+    private static async Task<IResult> UptimeReportAsync(string? period, string? excludeMaintenance, ApiCaller caller, IClusterClient cluster)
     {
-        var now = time.GetUtcNow();
-        (string Unit, DateTimeOffset Since)? choice = (period ?? "daily") switch
+        ReportPeriod? choice = (period ?? "daily") switch
         {
-            "daily" => ("day", now.AddDays(-30)),
-            "weekly" => ("week", now.AddDays(-7 * 12)),
-            "monthly" => ("month", now.AddMonths(-12)),
+            "daily" => ReportPeriod.Daily,
+            "weekly" => ReportPeriod.Weekly,
+            "monthly" => ReportPeriod.Monthly,
             _ => null,
         };
-        if (choice is not { } c)
+        if (choice is not { } chosen)
         {
             return BadQuery("period", "period must be daily, weekly or monthly");
         }
@@ -108,55 +107,40 @@ public static class AnalyticsApi
         }
 
         var exclude = excludeMaintenance == "true";
-
-        var workspaceId = CallerFilter.CallerOf(http).WorkspaceId;
-        var projects = (await cluster.GetGrain<IWorkspaceGrain>(workspaceId).ListProjectsAsync()).Where(p => CallerFilter.Sees(http, p.Id)).ToArray();
-        var timeZone = await cluster.GetGrain<IAccountsGrain>(0).TimeZoneOfAsync(CallerFilter.CallerOf(http).UserId);
-        var rows = await Analytics(cluster).UptimeAsync(workspaceId, c.Unit, c.Since, timeZone);
-        var deviceProject = projects.SelectMany(p => p.Devices.Select(d => (Device: d, Project: p))).ToDictionary(x => x.Device.Id);
-        var byDevice = rows.Where(r => deviceProject.ContainsKey(r.DeviceId)).ToLookup(r => r.DeviceId);
-
-        var devices = new JsonArray(deviceProject.Values.OrderBy(x => x.Device.Name, StringComparer.OrdinalIgnoreCase).Select(x => (JsonNode?)new JsonObject
-        {
-            ["deviceId"] = x.Device.Id.ToString(),
-            ["name"] = x.Device.Name,
-            ["projectId"] = x.Project.Id.ToString(),
-            ["periods"] = Periods(byDevice[x.Device.Id], exclude),
-        }).ToArray());
-        var projectRows = new JsonArray(projects.Select(p => (JsonNode?)new JsonObject
-        {
-            ["projectId"] = p.Id.ToString(),
-            ["name"] = p.Name,
-            ["periods"] = Periods(p.Devices.SelectMany(d => byDevice[d.Id]), exclude),
-        }).ToArray());
+        var report = await cluster.GetGrain<IReportsGrain>(0).UptimeAsync(caller.Member, chosen, exclude);
         return Results.Json(new JsonObject
         {
             ["success"] = true,
             ["period"] = period ?? "daily",
-            ["since"] = DeviceJson.Iso(c.Since),
+            ["since"] = DeviceJson.Iso(report.Since),
             ["excludeMaintenance"] = exclude,
-            ["timezone"] = timeZone,
-            ["devices"] = devices,
-            ["projects"] = projectRows,
+            ["timezone"] = report.TimeZone,
+            ["devices"] = new JsonArray(report.Devices.Select(d => (JsonNode?)new JsonObject
+            {
+                ["deviceId"] = d.DeviceId.ToString(),
+                ["name"] = d.Name,
+                ["projectId"] = d.ProjectId.ToString(),
+                ["periods"] = Periods(d.Periods),
+            }).ToArray()),
+            ["projects"] = new JsonArray(report.Projects.Select(p => (JsonNode?)new JsonObject
+            {
+                ["projectId"] = p.ProjectId.ToString(),
+                ["name"] = p.Name,
+                ["periods"] = Periods(p.Periods),
+            }).ToArray()),
         });
     }
 
-    /// <summary>Per-period sums; with <paramref name="excludeMaintenance"/>, checks made during maintenance windows are left out.</summary>
-    private static JsonArray Periods(IEnumerable<UptimeRow> rows, bool excludeMaintenance) =>
-        new(rows.GroupBy(r => r.PeriodStart).OrderBy(g => g.Key).Select(g =>
+    private static JsonArray Periods(IReadOnlyList<UptimePeriod> periods) =>
+        new(periods.Select(p => (JsonNode?)new JsonObject
         {
-            var checks = g.Sum(r => r.Checks - (excludeMaintenance ? r.MaintenanceChecks : 0));
-            var up = g.Sum(r => r.UpChecks - (excludeMaintenance ? r.MaintenanceUpChecks : 0));
-            return (JsonNode?)new JsonObject
-            {
-                ["start"] = DeviceJson.Iso(g.Key),
-                ["checks"] = checks,
-                ["upChecks"] = up,
-                ["uptimePercentage"] = checks == 0 ? 0 : Math.Round(100.0 * up / checks, 4),
-            };
+            ["start"] = DeviceJson.Iso(p.Start),
+            ["checks"] = p.Checks,
+            ["upChecks"] = p.UpChecks,
+            ["uptimePercentage"] = p.UptimePercentage,
         }).ToArray());
 
-    private static async Task<IResult> IncidentsAsync(string? status, HttpContext http, IClusterClient cluster, TimeProvider time)
+    private static async Task<IResult> IncidentsAsync(string? status, ApiCaller caller, IClusterClient cluster, TimeProvider time)
     {
         if (status is not (null or "open" or "resolved" or "all"))
         {
@@ -165,8 +149,7 @@ public static class AnalyticsApi
 
         bool? open = status switch { "open" => true, "resolved" => false, _ => null };
 
-        var workspaceId = CallerFilter.CallerOf(http).WorkspaceId;
-        var incidents = await Analytics(cluster).IncidentsAsync(workspaceId, open, MaxIncidents, CallerFilter.AccessOf(http)?.ProjectScope);
+        var incidents = await Analytics(cluster).IncidentsAsync(caller.Member, open, MaxIncidents);
         var now = time.GetUtcNow();
         return Results.Json(new JsonObject
         {

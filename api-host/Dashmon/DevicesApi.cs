@@ -158,21 +158,17 @@ public static class DevicesApi
             ? Results.Json(new { success = true, queued = true, deviceId = id }, statusCode: StatusCodes.Status202Accepted)
             : ApiProblem.NotFound("Device");
 
-    private static async Task<IResult> RefreshAllAsync(HttpContext http, IClusterClient cluster)
+    private static async Task<IResult> RefreshAllAsync(ApiCaller caller, HttpContext http, IClusterClient cluster)
     {
-        var workspaceId = WorkspaceOf(http);
-        var workspace = cluster.GetGrain<IWorkspaceGrain>(workspaceId);
-        var wait = await workspace.ClaimRefreshAllAsync();
-        if (wait > TimeSpan.Zero)
+        var outcome = await cluster.GetGrain<IWorkspaceGrain>(caller.WorkspaceId).RefreshAllAsync(caller.Member);
+        if (outcome.RetryAfter > TimeSpan.Zero)
         {
-            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            var seconds = (int)Math.Ceiling(outcome.RetryAfter.TotalSeconds);
             http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return ApiProblem.Of(StatusCodes.Status429TooManyRequests, "rate_limited", $"refresh-all is allowed once per minute; retry in {seconds} s");
         }
 
-        var ids = await Visibility.VisibleAsync(http, cluster, await workspace.DeviceIdsAsync());
-        await Task.WhenAll(ids.Select(id => cluster.GetGrain<IMonitorGrain>(id).ProbeNowAsync(CallerFilter.AccessOf(http)!)));
-        return Results.Json(new { success = true, queued = ids.Count }, statusCode: StatusCodes.Status202Accepted);
+        return Results.Json(new { success = true, queued = outcome.Queued }, statusCode: StatusCodes.Status202Accepted);
     }
 
     private static async Task<IResult> PutSyntheticAsync(string deviceId, ApiCaller caller, HttpContext http, IClusterClient cluster)

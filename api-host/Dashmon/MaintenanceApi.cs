@@ -81,7 +81,7 @@ public static class MaintenanceApi
             ? Results.Json(new { success = true, deviceId = id })
             : ApiProblem.NotFound("Device");
 
-    private static async Task<IResult> SetProjectAsync(string projectId, HttpContext http, IClusterClient cluster, TimeProvider time)
+    private static async Task<IResult> SetProjectAsync(string projectId, ApiCaller caller, HttpContext http, IClusterClient cluster, TimeProvider time)
     {
         var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
         if (error is not null)
@@ -91,26 +91,24 @@ public static class MaintenanceApi
 
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var window = ReadWindow(root, errors, time.GetUtcNow());
-        return window is null ? ApiProblem.Invalid(errors, "Invalid maintenance window") : await ApplyToProjectAsync(projectId, http, cluster, window);
+        return window is null ? ApiProblem.Invalid(errors, "Invalid maintenance window") : await ApplyToProjectAsync(projectId, caller, cluster, window);
     }
 
-    private static Task<IResult> ClearProjectAsync(string projectId, HttpContext http, IClusterClient cluster) =>
-        ApplyToProjectAsync(projectId, http, cluster, null);
+    private static Task<IResult> ClearProjectAsync(string projectId, ApiCaller caller, IClusterClient cluster) =>
+        ApplyToProjectAsync(projectId, caller, cluster, null);
 
-    private static async Task<IResult> ApplyToProjectAsync(string projectId, HttpContext http, IClusterClient cluster, MaintenanceWindow? window)
+    private static async Task<IResult> ApplyToProjectAsync(string projectId, ApiCaller caller, IClusterClient cluster, MaintenanceWindow? window)
     {
-        var workspace = cluster.GetGrain<IWorkspaceGrain>(WorkspaceOf(http));
-        if (!Guid.TryParse(projectId, out var project) || !CallerFilter.Sees(http, project) || !await workspace.HasProjectAsync(project))
+        if (!Guid.TryParse(projectId, out var project)
+            || await cluster.GetGrain<IWorkspaceGrain>(caller.WorkspaceId).SetProjectMaintenanceAsync(caller.Member, project, window) is not { } devices)
         {
             return ApiProblem.NotFound("Project");
         }
 
-        var ids = await workspace.DeviceIdsAsync(project);
-        await Task.WhenAll(ids.Select(id => cluster.GetGrain<IMonitorGrain>(id).SetMaintenanceAsync(CallerFilter.AccessOf(http)!, window)));
-        return Results.Json(new { success = true, projectId = project, devices = ids.Count, maintenance = DeviceJson.Maintenance(window) });
+        return Results.Json(new { success = true, projectId = project, devices, maintenance = DeviceJson.Maintenance(window) });
     }
 
-    private static async Task<IResult> BulkSetAsync(HttpContext http, IClusterClient cluster, TimeProvider time)
+    private static async Task<IResult> BulkSetAsync(ApiCaller caller, HttpContext http, IClusterClient cluster, TimeProvider time)
     {
         var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
         if (error is not null)
@@ -121,10 +119,10 @@ public static class MaintenanceApi
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var ids = DeviceIds.Read(root, errors);
         var window = ReadWindow(root, errors, time.GetUtcNow());
-        return ids is null || window is null ? ApiProblem.Invalid(errors, "Invalid maintenance request") : await ApplyToDevicesAsync(http, cluster, ids, window);
+        return ids is null || window is null ? ApiProblem.Invalid(errors, "Invalid maintenance request") : await ApplyToDevicesAsync(caller, cluster, ids, window);
     }
 
-    private static async Task<IResult> BulkClearAsync(HttpContext http, IClusterClient cluster)
+    private static async Task<IResult> BulkClearAsync(ApiCaller caller, HttpContext http, IClusterClient cluster)
     {
         var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
         if (error is not null)
@@ -134,17 +132,14 @@ public static class MaintenanceApi
 
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var ids = DeviceIds.Read(root, errors);
-        return ids is null ? ApiProblem.Invalid(errors, "Invalid maintenance request") : await ApplyToDevicesAsync(http, cluster, ids, null);
+        return ids is null ? ApiProblem.Invalid(errors, "Invalid maintenance request") : await ApplyToDevicesAsync(caller, cluster, ids, null);
     }
 
-    private static async Task<IResult> ApplyToDevicesAsync(HttpContext http, IClusterClient cluster, IReadOnlyList<Guid> ids, MaintenanceWindow? window)
+    private static async Task<IResult> ApplyToDevicesAsync(ApiCaller caller, IClusterClient cluster, IReadOnlyList<Guid> ids, MaintenanceWindow? window)
     {
-        var distinct = ids.Distinct().ToArray();
-        var visible = (await Visibility.VisibleAsync(http, cluster, distinct)).ToHashSet();
-        var results = await Task.WhenAll(distinct.Select(id => visible.Contains(id) ? cluster.GetGrain<IMonitorGrain>(id).SetMaintenanceAsync(CallerFilter.AccessOf(http)!, window) : Task.FromResult(false)));
-        var notFound = distinct.Where((_, i) => !results[i]).ToArray();
-        return notFound.Length == distinct.Length
+        var outcome = await cluster.GetGrain<IWorkspaceGrain>(caller.WorkspaceId).SetDevicesMaintenanceAsync(caller.Member, ids, window);
+        return outcome.Updated == 0
             ? ApiProblem.NotFound("Device")
-            : Results.Json(new { success = true, updated = distinct.Length - notFound.Length, notFound, maintenance = DeviceJson.Maintenance(window) });
+            : Results.Json(new { success = true, updated = outcome.Updated, notFound = outcome.NotFound, maintenance = DeviceJson.Maintenance(window) });
     }
 }

@@ -17,12 +17,12 @@ public static class ProjectsApi
         return group;
     }
 
-    private static IWorkspaceGrain Workspace(HttpContext http, IClusterClient cluster) =>
-        cluster.GetGrain<IWorkspaceGrain>(CallerFilter.CallerOf(http).WorkspaceId);
+    private static IWorkspaceGrain Workspace(ApiCaller caller, IClusterClient cluster) =>
+        cluster.GetGrain<IWorkspaceGrain>(caller.WorkspaceId);
 
-    private static async Task<IResult> ListAsync(HttpContext http, IClusterClient cluster)
+    private static async Task<IResult> ListAsync(ApiCaller caller, IClusterClient cluster)
     {
-        var projects = (await Workspace(http, cluster).ListProjectsAsync()).Where(p => CallerFilter.Sees(http, p.Id));
+        var projects = await Workspace(caller, cluster).ListProjectsAsync(caller.Member);
         return Results.Json(new JsonObject
         {
             ["success"] = true,
@@ -30,13 +30,8 @@ public static class ProjectsApi
         });
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext http, IClusterClient cluster)
+    private static async Task<IResult> CreateAsync(ApiCaller caller, HttpContext http, IClusterClient cluster)
     {
-        if (Visibility.IsScoped(http))
-        {
-            return Visibility.ScopeForbids();
-        }
-
         var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
         if (error is not null)
         {
@@ -56,18 +51,19 @@ public static class ProjectsApi
             return ApiProblem.Invalid(fields.Errors, "Invalid project");
         }
 
-        var outcome = await Workspace(http, cluster).CreateProjectAsync(name!, description);
+        var outcome = await Workspace(caller, cluster).CreateProjectAsync(caller.Member, name!, description);
         return outcome switch
         {
             { Project: { } project } => Results.Json(new JsonObject { ["success"] = true, ["project"] = Project(project) }, statusCode: StatusCodes.Status201Created),
+            { ScopeForbids: true } => ApiProblem.ScopeForbids(),
             { PlanLimitReached: true } => ApiProblem.PlanLimit("projects"),
             _ => ApiProblem.Invalid(outcome.Errors!, "Invalid project"),
         };
     }
 
-    private static async Task<IResult> UpdateAsync(string id, HttpContext http, IClusterClient cluster)
+    private static async Task<IResult> UpdateAsync(string id, ApiCaller caller, HttpContext http, IClusterClient cluster)
     {
-        if (!Guid.TryParse(id, out var projectId) || !CallerFilter.Sees(http, projectId))
+        if (!Guid.TryParse(id, out var projectId))
         {
             return ApiProblem.NotFound("Project");
         }
@@ -86,7 +82,7 @@ public static class ProjectsApi
             return ApiProblem.Invalid(fields.Errors, "Invalid project");
         }
 
-        var outcome = await Workspace(http, cluster).UpdateProjectAsync(projectId, name, description, replaceDescription: root.TryGetProperty("description", out _));
+        var outcome = await Workspace(caller, cluster).UpdateProjectAsync(caller.Member, projectId, name, description, replaceDescription: root.TryGetProperty("description", out _));
         return outcome switch
         {
             { Project: { } project } => Results.Json(new JsonObject { ["success"] = true, ["project"] = Project(project) }),
@@ -95,8 +91,8 @@ public static class ProjectsApi
         };
     }
 
-    private static async Task<IResult> DeleteAsync(string id, HttpContext http, IClusterClient cluster) =>
-        Guid.TryParse(id, out var projectId) && CallerFilter.Sees(http, projectId) && await Workspace(http, cluster).DeleteProjectAsync(projectId)
+    private static async Task<IResult> DeleteAsync(string id, ApiCaller caller, IClusterClient cluster) =>
+        Guid.TryParse(id, out var projectId) && await Workspace(caller, cluster).DeleteProjectAsync(caller.Member, projectId)
             ? Results.Json(new { success = true })
             : ApiProblem.NotFound("Project");
 

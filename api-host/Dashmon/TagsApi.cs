@@ -16,16 +16,16 @@ public static class TagsApi
         return routes;
     }
 
-    private static IWorkspaceGrain Workspace(HttpContext http, IClusterClient cluster) =>
-        cluster.GetGrain<IWorkspaceGrain>(CallerFilter.CallerOf(http).WorkspaceId);
+    private static IWorkspaceGrain Workspace(ApiCaller caller, IClusterClient cluster) =>
+        cluster.GetGrain<IWorkspaceGrain>(caller.WorkspaceId);
 
-    private static async Task<IResult> ListAsync(HttpContext http, IClusterClient cluster)
+    private static async Task<IResult> ListAsync(ApiCaller caller, IClusterClient cluster)
     {
-        var tags = await Workspace(http, cluster).ListTagsAsync(CallerFilter.AccessOf(http)?.ProjectScope);
+        var tags = await Workspace(caller, cluster).ListTagsAsync(caller.Member);
         return Results.Json(new { success = true, tags = tags.Select(t => new { tag = t.Tag, count = t.Devices }) });
     }
 
-    private static async Task<IResult> ReplaceAsync(string deviceId, HttpContext http, IClusterClient cluster)
+    private static async Task<IResult> ReplaceAsync(string deviceId, ApiCaller caller, HttpContext http, IClusterClient cluster)
     {
         var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
         if (error is not null)
@@ -40,12 +40,12 @@ public static class TagsApi
             return ApiProblem.Invalid(errors, "Invalid tags");
         }
 
-        if (!Guid.TryParse(deviceId, out var id) || !await Visibility.SeesDeviceAsync(http, cluster, id))
+        if (!Guid.TryParse(deviceId, out var id))
         {
             return ApiProblem.NotFound("Device");
         }
 
-        var outcome = await Workspace(http, cluster).SetTagsAsync(id, tags);
+        var outcome = await Workspace(caller, cluster).SetTagsAsync(caller.Member, id, tags);
         return outcome switch
         {
             { Error: { } refused } => ApiProblem.Invalid(new Dictionary<string, string> { ["tags"] = refused }, "Invalid tags"),
@@ -54,7 +54,7 @@ public static class TagsApi
         };
     }
 
-    private static async Task<IResult> BulkAsync(HttpContext http, IClusterClient cluster)
+    private static async Task<IResult> BulkAsync(ApiCaller caller, HttpContext http, IClusterClient cluster)
     {
         var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
         if (error is not null)
@@ -83,18 +83,13 @@ public static class TagsApi
             return ApiProblem.Invalid(errors, "Invalid bulk tag request");
         }
 
-        var visible = await Visibility.VisibleAsync(http, cluster, ids);
-        var outcome = await Workspace(http, cluster).BulkTagsAsync(operation!.Value, visible, tags);
-        if (outcome.Error is { } refused)
+        var outcome = await Workspace(caller, cluster).BulkTagsAsync(caller.Member, operation!.Value, ids, tags);
+        return outcome switch
         {
-            return ApiProblem.Invalid(new Dictionary<string, string> { ["tags"] = refused }, "Invalid tags");
-        }
-
-        var requested = ids.Distinct().Count();
-        var missing = requested - visible.Distinct().Count() + outcome.Missing.Count;
-        return missing == requested
-            ? ApiProblem.NotFound("Device")
-            : Results.Json(new { success = true, updated = requested - missing, notFound = outcome.Missing });
+            { Error: { } refused } => ApiProblem.Invalid(new Dictionary<string, string> { ["tags"] = refused }, "Invalid tags"),
+            { Updated: 0 } => ApiProblem.NotFound("Device"),
+            _ => Results.Json(new { success = true, updated = outcome.Updated, notFound = outcome.Missing }),
+        };
     }
 
     /// <summary>The <c>tags</c> array as sent (the workspace grain normalizes and checks it).</summary>

@@ -4,21 +4,42 @@ namespace OrleansMonitor.GrainInterfaces.Workspaces;
 /// A workspace (keyed by its owner's user id): its projects, the index of its devices (monitors) with their tags, and
 /// the latest summary of each device for fast project lists.
 /// </summary>
+/// <remarks>
+/// <para>
+/// Commands carry their caller (<see cref="WorkspaceAccess"/>) and the grain applies its project scope: a project or
+/// device outside it answers exactly as one that does not exist. The caller must be of this workspace
+/// (<see cref="WorkspaceAccess.WorkspaceId"/> equal to the grain's key); the engine's own work passes
+/// <see cref="WorkspaceAccess.OwnerOf"/>.
+/// </para>
+/// <para>
+/// Reentrancy: monitor grains call this grain (<see cref="RegisterDeviceAsync"/>, <see cref="UnregisterDeviceAsync"/>,
+/// <see cref="PlanStatusAsync"/>, <see cref="ReportDeviceAsync"/>) while this grain's fan-outs call monitor grains.
+/// A fan-out that awaited monitors in an ordinary turn would deadlock with a monitor awaiting this grain (each waits
+/// for the other's turn until the call times out). The fan-outs over monitors are therefore
+/// <see cref="AlwaysInterleaveAttribute">[AlwaysInterleave]</see>: they read the device index synchronously before
+/// their first await, then only await monitor calls, in batches of at most 64, and touch no workspace state after
+/// it; every other call keeps running meanwhile. Monitors answer the reads this grain fans out in ordinary turns
+/// (<see cref="IMonitorGrain.GetSummaryAsync"/>) interleaved. The grains this one calls otherwise (the analytics grain)
+/// never call back. Project deletion changes the index as it goes and stays an ordinary turn: the monitors it calls
+/// delete without calling back (<see cref="IMonitorGrain.DeleteDetachedAsync"/>).
+/// </para>
+/// </remarks>
 public interface IWorkspaceGrain : IGrainWithGuidKey
 {
-    /// <summary>Projects with device summaries; a workspace always has its default project.</summary>
-    Task<IReadOnlyList<ProjectInfo>> ListProjectsAsync();
+    /// <summary>The projects the caller sees, with device summaries; a workspace always has its default project.</summary>
+    Task<IReadOnlyList<ProjectInfo>> ListProjectsAsync(WorkspaceAccess caller);
 
-    Task<ProjectOutcome> CreateProjectAsync(string name, string? description);
+    /// <summary>Creates a project; a caller limited to some projects may not (<see cref="ProjectOutcome.ScopeForbids"/>).</summary>
+    Task<ProjectOutcome> CreateProjectAsync(WorkspaceAccess caller, string name, string? description);
 
-    /// <summary>Changes what is given: a null <paramref name="name"/> keeps the name; the description changes only when <paramref name="replaceDescription"/>.</summary>
-    Task<ProjectOutcome> UpdateProjectAsync(Guid projectId, string? name, string? description, bool replaceDescription);
+    /// <summary>
+    /// Changes what is given: a null <paramref name="name"/> keeps the name; the description changes only when
+    /// <paramref name="replaceDescription"/>. A project outside the caller's scope is not found.
+    /// </summary>
+    Task<ProjectOutcome> UpdateProjectAsync(WorkspaceAccess caller, Guid projectId, string? name, string? description, bool replaceDescription);
 
-    /// <summary>Deletes the project with its devices, their schedules and data. False when not found.</summary>
-    Task<bool> DeleteProjectAsync(Guid projectId);
-
-    /// <summary>True when the project exists in this workspace.</summary>
-    Task<bool> HasProjectAsync(Guid projectId);
+    /// <summary>Deletes the project with its devices, their schedules and data. False when not found (or outside the caller's scope).</summary>
+    Task<bool> DeleteProjectAsync(WorkspaceAccess caller, Guid projectId);
 
     /// <summary>
     /// Called by a monitor grain when it is created (or placed for the first time): joins <paramref name="projectId"/>
@@ -60,14 +81,20 @@ public interface IWorkspaceGrain : IGrainWithGuidKey
     [AlwaysInterleave]
     Task<IReadOnlyList<string>> TagsOfAsync(Guid deviceId);
 
-    /// <summary>Replaces a device's tags (normalized: trimmed, lower-case, sorted, unique). Missing names the device when it is not in this workspace.</summary>
-    Task<TagsOutcome> SetTagsAsync(Guid deviceId, IReadOnlyList<string> tags);
+    /// <summary>
+    /// Replaces a device's tags (normalized: trimmed, lower-case, sorted, unique). Missing names the device when it is
+    /// not in this workspace; a device outside the caller's scope is missing before its tags are looked at.
+    /// </summary>
+    Task<TagsOutcome> SetTagsAsync(WorkspaceAccess caller, Guid deviceId, IReadOnlyList<string> tags);
 
-    /// <summary>Adds, removes or replaces tags on many devices; Missing lists the ids that are not in this workspace.</summary>
-    Task<TagsOutcome> BulkTagsAsync(TagOperation operation, IReadOnlyList<Guid> deviceIds, IReadOnlyList<string> tags);
+    /// <summary>
+    /// Adds, removes or replaces tags on many devices, written in bounded batches; Missing lists the ids that are not in
+    /// this workspace, Updated counts the devices changed (ids outside the caller's scope are neither, see <see cref="TagsOutcome"/>).
+    /// </summary>
+    Task<TagsOutcome> BulkTagsAsync(WorkspaceAccess caller, TagOperation operation, IReadOnlyList<Guid> deviceIds, IReadOnlyList<string> tags);
 
-    /// <summary>Tags with device counts, over the devices of <paramref name="projectScope"/> (all when null).</summary>
-    Task<IReadOnlyList<TagCount>> ListTagsAsync(IReadOnlyList<Guid>? projectScope = null);
+    /// <summary>Tags with device counts, over the devices the caller sees.</summary>
+    Task<IReadOnlyList<TagCount>> ListTagsAsync(WorkspaceAccess caller);
 
     /// <summary>The user's role and project scope here, or null when the user is not a member.</summary>
     [AlwaysInterleave]
@@ -86,9 +113,38 @@ public interface IWorkspaceGrain : IGrainWithGuidKey
     /// <summary>Puts the workspace on a plan (free or premium); above the plan's limits it becomes write-locked.</summary>
     Task SetPlanAsync(string plan);
 
-    /// <summary>The plan, its limits and the current usage.</summary>
+    /// <summary>
+    /// The plan, its limits and the current usage. A synchronous read, interleaved: monitor grains (edits) and the
+    /// accounts grain (token creation) ask it, and must never wait behind a fan-out that is waiting for them.
+    /// </summary>
+    [AlwaysInterleave]
     Task<PlanStatus> PlanStatusAsync();
 
-    /// <summary>Claims the workspace-wide refresh slot (at most once per minute): zero when granted, else how long to wait.</summary>
-    Task<TimeSpan> ClaimRefreshAllAsync();
+    /// <summary>
+    /// Claims the workspace-wide refresh slot (at most once per minute, whoever asks) and, when granted, queues an
+    /// immediate probe on every device the caller sees, in batches of at most 64 (interleaved, see the remarks).
+    /// </summary>
+    [AlwaysInterleave]
+    Task<RefreshAllOutcome> RefreshAllAsync(WorkspaceAccess caller);
+
+    /// <summary>
+    /// Sets (or clears, with null) the maintenance window of every device of a project, in batches of at most 64
+    /// (interleaved, see the remarks). The number of devices asked, or null when the project is not found (or outside
+    /// the caller's scope).
+    /// </summary>
+    [AlwaysInterleave]
+    Task<int?> SetProjectMaintenanceAsync(WorkspaceAccess caller, Guid projectId, MaintenanceWindow? window);
+
+    /// <summary>
+    /// Sets (or clears, with null) the maintenance window of each device named, in batches of at most 64 (interleaved,
+    /// see the remarks). Ids that are not devices of the projects the caller sees are not found.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<MaintenanceOutcome> SetDevicesMaintenanceAsync(WorkspaceAccess caller, IReadOnlyList<Guid> deviceIds, MaintenanceWindow? window);
+
+    /// <summary>
+    /// The support summary as the caller sees it: its projects and their devices by status, their open incidents
+    /// (from the analytics grain, scoped in SQL), and the workspace's plan.
+    /// </summary>
+    Task<SupportSummary> SupportSummaryAsync(WorkspaceAccess caller);
 }

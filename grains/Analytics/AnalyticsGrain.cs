@@ -1,5 +1,6 @@
 using Npgsql;
 using OrleansMonitor.GrainInterfaces.Analytics;
+using OrleansMonitor.GrainInterfaces.Workspaces;
 
 namespace OrleansMonitor.Grains.Analytics;
 
@@ -71,7 +72,7 @@ public sealed class AnalyticsGrain(NpgsqlDataSource dataSource, TimeProvider tim
             reader.IsDBNull(2) ? null : reader.GetInt32(2));
     }
 
-    public async Task<IReadOnlyList<IncidentView>> IncidentsAsync(Guid workspaceId, bool? open, int limit, IReadOnlyList<Guid>? projectScope = null)
+    public async Task<IReadOnlyList<IncidentView>> IncidentsAsync(WorkspaceAccess caller, bool? open, int limit)
     {
         // The scope is part of the query, before the limit: a member limited to some projects gets the newest
         // incidents of those projects, however many other projects have. Out of scope: devices elsewhere, and
@@ -85,10 +86,10 @@ public sealed class AnalyticsGrain(NpgsqlDataSource dataSource, TimeProvider tim
             ORDER BY i.started_at DESC, i.id DESC
             LIMIT $3
             """);
-        command.Parameters.AddWithValue(workspaceId);
+        command.Parameters.AddWithValue(caller.WorkspaceId);
         command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Boolean, (object?)open ?? DBNull.Value);
         command.Parameters.AddWithValue(limit);
-        command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid, (object?)projectScope?.ToArray() ?? DBNull.Value);
+        command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid, (object?)caller.ProjectScope?.ToArray() ?? DBNull.Value);
         var incidents = new List<IncidentView>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

@@ -1,4 +1,6 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
+using OrleansMonitor.GrainInterfaces.Analytics;
 using OrleansMonitor.GrainInterfaces.Workspaces;
 using OrleansMonitor.Grains.Storage;
 
@@ -6,7 +8,9 @@ namespace OrleansMonitor.Grains.Workspaces;
 
 /// <summary>
 /// A workspace: projects, the device index (device → project, tags) and, in memory only, the newest summary of every
-/// device as its monitor grain reports it, so project lists answer without asking thousands of grains.
+/// device as its monitor grain reports it, so project lists answer without asking thousands of grains. Commands carry
+/// their caller and are answered within its project scope; fan-outs over devices run here in bounded batches (see
+/// <see cref="IWorkspaceGrain"/> on reentrancy).
 /// </summary>
 [GrainType("workspace")]
 public sealed class WorkspaceGrain(
@@ -18,6 +22,16 @@ public sealed class WorkspaceGrain(
     ILogger<WorkspaceGrain> logger) : Grain, IWorkspaceGrain
 {
     private const string DefaultProjectName = "Default";
+
+    /// <summary>Monitor calls outstanding at most per fan-out (refresh-all, maintenance, project deletion).</summary>
+    private const int FanOutBatch = 64;
+
+    /// <summary>Devices per tag write (one statement each).</summary>
+    private const int TagWriteBatch = 500;
+
+    /// <summary>Open incidents the support summary counts at most.</summary>
+    private const int SummaryIncidentLimit = 500;
+
     private static readonly TimeSpan RefreshAllPeriod = TimeSpan.FromMinutes(1);
     private readonly Dictionary<Guid, DeviceSummary> _summaries = [];
     private readonly Dictionary<Guid, DeviceEntry> _devices = [];
@@ -175,20 +189,29 @@ public sealed class WorkspaceGrain(
         return new InvitationOutcome((invitation with { AcceptedAt = now }).ToInfo(now), null, null);
     }
 
-    public async Task<IReadOnlyList<ProjectInfo>> ListProjectsAsync()
+    public async Task<IReadOnlyList<ProjectInfo>> ListProjectsAsync(WorkspaceAccess caller)
     {
+        EnsureOfThisWorkspace(caller);
         await EnsureDefaultProjectAsync();
         await LoadSummariesAsync();
         var byProject = _devices.ToLookup(d => d.Value.ProjectId, d => Summary(d.Key, d.Value));
         return state.State.Projects.Values
+            .Where(p => caller.Sees(p.Id))
             .OrderBy(p => p.CreatedAt)
             .ThenBy(p => p.Id)
             .Select(p => Info(p, byProject[p.Id].OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).ThenBy(d => d.Id).ToArray()))
             .ToArray();
     }
 
-    public async Task<ProjectOutcome> CreateProjectAsync(string name, string? description)
+    public async Task<ProjectOutcome> CreateProjectAsync(WorkspaceAccess caller, string name, string? description)
     {
+        EnsureOfThisWorkspace(caller);
+        if (caller.IsScoped)
+        {
+            // A new project would lie outside the member's scope.
+            return new ProjectOutcome { ScopeForbids = true };
+        }
+
         if (!TryValidate(name, description, out var errors))
         {
             return new ProjectOutcome { Errors = errors };
@@ -206,9 +229,10 @@ public sealed class WorkspaceGrain(
         return new ProjectOutcome { Project = Info(project, []) };
     }
 
-    public async Task<ProjectOutcome> UpdateProjectAsync(Guid projectId, string? name, string? description, bool replaceDescription)
+    public async Task<ProjectOutcome> UpdateProjectAsync(WorkspaceAccess caller, Guid projectId, string? name, string? description, bool replaceDescription)
     {
-        if (!state.State.Projects.TryGetValue(projectId, out var project))
+        EnsureOfThisWorkspace(caller);
+        if (!caller.Sees(projectId) || !state.State.Projects.TryGetValue(projectId, out var project))
         {
             return new ProjectOutcome { NotFound = true };
         }
@@ -231,9 +255,10 @@ public sealed class WorkspaceGrain(
     /// Deletes the project at once (it is gone for every reader) and then its devices, in bounded batches. The deletion
     /// is durable: devices that could not be deleted now are retried by a timer, and after a re-activation, until none is left.
     /// </summary>
-    public async Task<bool> DeleteProjectAsync(Guid projectId)
+    public async Task<bool> DeleteProjectAsync(WorkspaceAccess caller, Guid projectId)
     {
-        if (!state.State.Projects.Remove(projectId, out var project))
+        EnsureOfThisWorkspace(caller);
+        if (!caller.Sees(projectId) || !state.State.Projects.Remove(projectId, out var project))
         {
             return false;
         }
@@ -268,7 +293,7 @@ public sealed class WorkspaceGrain(
         {
             var devices = _devices.Where(d => d.Value.ProjectId == projectId).Select(d => d.Key).ToArray();
             var failed = 0;
-            foreach (var batch in devices.Chunk(64))
+            foreach (var batch in devices.Chunk(FanOutBatch))
             {
                 // The monitors delete without calling back into this grain (it is busy with this very call).
                 var outcomes = await Task.WhenAll(batch.Select(DeleteDetachedDeviceAsync));
@@ -329,8 +354,6 @@ public sealed class WorkspaceGrain(
             },
             new GrainTimerCreationOptions(DeletionRetryDelay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
     }
-
-    public Task<bool> HasProjectAsync(Guid projectId) => Task.FromResult(state.State.Projects.ContainsKey(projectId));
 
     public async Task<DeviceRegistration> RegisterDeviceAsync(DeviceSummary device, Guid? projectId, int intervalSeconds)
     {
@@ -401,8 +424,14 @@ public sealed class WorkspaceGrain(
     public Task<IReadOnlyList<string>> TagsOfAsync(Guid deviceId) =>
         Task.FromResult(_devices.TryGetValue(deviceId, out var entry) ? entry.Tags : (IReadOnlyList<string>)[]);
 
-    public async Task<TagsOutcome> SetTagsAsync(Guid deviceId, IReadOnlyList<string> tags)
+    public async Task<TagsOutcome> SetTagsAsync(WorkspaceAccess caller, Guid deviceId, IReadOnlyList<string> tags)
     {
+        EnsureOfThisWorkspace(caller);
+        if (Hides(caller, deviceId))
+        {
+            return new TagsOutcome(null, [], [deviceId]);
+        }
+
         if (!TagRules.TryNormalize(tags, out var normalized, out var error))
         {
             return new TagsOutcome(error, [], []);
@@ -415,20 +444,31 @@ public sealed class WorkspaceGrain(
 
         await directory.SetTagsAsync(WorkspaceId, [(deviceId, normalized)]);
         _devices[deviceId] = entry with { Tags = normalized };
-        return new TagsOutcome(null, normalized, []);
+        return new TagsOutcome(null, normalized, [], 1);
     }
 
-    public async Task<TagsOutcome> BulkTagsAsync(TagOperation operation, IReadOnlyList<Guid> deviceIds, IReadOnlyList<string> tags)
+    /// <summary>
+    /// Computes every device's new tags, then writes them in batches of <see cref="TagWriteBatch"/>, the index in
+    /// memory following each written batch. A failure part-way leaves the batches before it applied (and the request
+    /// failed); every operation is idempotent, so repeating it finishes the change.
+    /// </summary>
+    public async Task<TagsOutcome> BulkTagsAsync(WorkspaceAccess caller, TagOperation operation, IReadOnlyList<Guid> deviceIds, IReadOnlyList<string> tags)
     {
+        EnsureOfThisWorkspace(caller);
         if (!TagRules.TryNormalize(tags, out var normalized, out var error))
         {
             return new TagsOutcome(error, [], []);
         }
 
         var missing = new List<Guid>();
-        var changes = new List<(Guid, IReadOnlyList<string>)>();
+        var changes = new List<(Guid Id, IReadOnlyList<string> Tags)>();
         foreach (var id in deviceIds.Distinct())
         {
+            if (Hides(caller, id))
+            {
+                continue;
+            }
+
             if (!_devices.TryGetValue(id, out var entry))
             {
                 missing.Add(id);
@@ -444,35 +484,149 @@ public sealed class WorkspaceGrain(
             changes.Add((id, next.Order(StringComparer.Ordinal).Take(TagRules.MaxTags).ToArray()));
         }
 
-        await directory.SetTagsAsync(WorkspaceId, changes);
-        foreach (var (id, changed) in changes)
+        foreach (var batch in changes.Chunk(TagWriteBatch))
         {
-            _devices[id] = _devices[id] with { Tags = changed };
+            await directory.SetTagsAsync(WorkspaceId, batch);
+            foreach (var (id, changed) in batch)
+            {
+                _devices[id] = _devices[id] with { Tags = changed };
+            }
         }
 
-        return new TagsOutcome(null, normalized, missing);
+        return new TagsOutcome(null, normalized, missing, changes.Count);
     }
 
-    public Task<IReadOnlyList<TagCount>> ListTagsAsync(IReadOnlyList<Guid>? projectScope = null) =>
-        Task.FromResult<IReadOnlyList<TagCount>>(_devices.Values
-            .Where(d => projectScope is null || projectScope.Contains(d.ProjectId))
+    public Task<IReadOnlyList<TagCount>> ListTagsAsync(WorkspaceAccess caller)
+    {
+        EnsureOfThisWorkspace(caller);
+        return Task.FromResult<IReadOnlyList<TagCount>>(_devices.Values
+            .Where(d => caller.Sees(d.ProjectId))
             .SelectMany(d => d.Tags)
             .GroupBy(t => t, StringComparer.Ordinal)
             .Select(g => new TagCount(g.Key, g.Count()))
             .OrderBy(t => t.Tag, StringComparer.Ordinal)
             .ToArray());
+    }
 
-    public Task<TimeSpan> ClaimRefreshAllAsync()
+    /// <summary>Interleaved (see <see cref="IWorkspaceGrain"/>): the slot and the devices are taken before the first await.</summary>
+    public async Task<RefreshAllOutcome> RefreshAllAsync(WorkspaceAccess caller)
     {
+        EnsureOfThisWorkspace(caller);
         var now = time.GetUtcNow();
         var wait = _lastRefreshAll + RefreshAllPeriod - now;
         if (wait > TimeSpan.Zero)
         {
-            return Task.FromResult(wait);
+            return new RefreshAllOutcome(wait, 0);
         }
 
         _lastRefreshAll = now;
-        return Task.FromResult(TimeSpan.Zero);
+        var devices = VisibleDevices(caller).ToArray();
+        await FanOutAsync("refresh-all", devices, monitor => monitor.ProbeNowAsync(caller));
+        return new RefreshAllOutcome(TimeSpan.Zero, devices.Length);
+    }
+
+    /// <summary>Interleaved (see <see cref="IWorkspaceGrain"/>): the devices are taken before the first await.</summary>
+    public async Task<int?> SetProjectMaintenanceAsync(WorkspaceAccess caller, Guid projectId, MaintenanceWindow? window)
+    {
+        EnsureOfThisWorkspace(caller);
+        if (!caller.Sees(projectId) || !state.State.Projects.ContainsKey(projectId))
+        {
+            return null;
+        }
+
+        var devices = _devices.Where(d => d.Value.ProjectId == projectId).Select(d => d.Key).ToArray();
+        await FanOutAsync("project maintenance", devices, monitor => monitor.SetMaintenanceAsync(caller, window));
+        return devices.Length;
+    }
+
+    /// <summary>Interleaved (see <see cref="IWorkspaceGrain"/>): the devices are taken before the first await.</summary>
+    public async Task<MaintenanceOutcome> SetDevicesMaintenanceAsync(WorkspaceAccess caller, IReadOnlyList<Guid> deviceIds, MaintenanceWindow? window)
+    {
+        EnsureOfThisWorkspace(caller);
+        var asked = deviceIds.Distinct().ToArray();
+        var visible = asked.Where(id => _devices.TryGetValue(id, out var entry) && caller.Sees(entry.ProjectId)).ToArray();
+        var done = await FanOutAsync("bulk maintenance", visible, monitor => monitor.SetMaintenanceAsync(caller, window));
+        var updated = visible.Where((_, i) => done[i]).ToHashSet();
+        return new MaintenanceOutcome(updated.Count, asked.Where(id => !updated.Contains(id)).ToArray());
+    }
+
+    public async Task<SupportSummary> SupportSummaryAsync(WorkspaceAccess caller)
+    {
+        var projects = await ListProjectsAsync(caller);
+        var devices = projects.SelectMany(p => p.Devices).ToArray();
+        var listed = devices.Select(d => d.Id).ToHashSet();
+
+        // The analytics grain applies the scope in SQL and calls no grain back; incidents of devices no longer listed
+        // (gone, or in a project being deleted) are not counted.
+        var open = await GrainFactory.GetGrain<IAnalyticsGrain>(0).IncidentsAsync(caller, true, SummaryIncidentLimit);
+        var counts = new DeviceStatusCounts(
+            devices.Length,
+            devices.Count(d => d.Status == "up"),
+            devices.Count(d => d.Status == "down"),
+            devices.Count(d => d.Status == "pending"),
+            devices.Count(d => d.Status == "maintenance"));
+        return new SupportSummary(time.GetUtcNow(), projects.Count, counts, open.Count(i => listed.Contains(i.DeviceId)), await PlanStatusAsync());
+    }
+
+    /// <summary>
+    /// Calls every monitor of <paramref name="deviceIds"/>, at most <see cref="FanOutBatch"/> at a time, and answers
+    /// what each said (false for a call that failed). Every device is asked even when some calls fail; the first
+    /// failure is then rethrown as it was, so the request fails as it did when the API host made the calls.
+    /// </summary>
+    private async Task<bool[]> FanOutAsync(string what, IReadOnlyList<Guid> deviceIds, Func<IMonitorGrain, Task<bool>> call)
+    {
+        var answers = new bool[deviceIds.Count];
+        Exception? firstFailure = null;
+        var failed = 0;
+        var offset = 0;
+        foreach (var batch in deviceIds.Chunk(FanOutBatch))
+        {
+            var calls = batch.Select(id => call(GrainFactory.GetGrain<IMonitorGrain>(id))).ToArray();
+            try
+            {
+                await Task.WhenAll(calls);
+            }
+            catch (Exception ex)
+            {
+                firstFailure ??= ex;
+            }
+
+            for (var i = 0; i < calls.Length; i++)
+            {
+                answers[offset + i] = calls[i].IsCompletedSuccessfully && calls[i].Result;
+                failed += calls[i].IsCompletedSuccessfully ? 0 : 1;
+            }
+
+            offset += batch.Length;
+        }
+
+        if (firstFailure is not null)
+        {
+            logger.LogWarning(firstFailure, "Workspace {WorkspaceId}: {Failed} of {Count} devices failed in {FanOut}", WorkspaceId, failed, deviceIds.Count, what);
+            ExceptionDispatchInfo.Throw(firstFailure);
+        }
+
+        return answers;
+    }
+
+    /// <summary>The devices of the projects the caller sees.</summary>
+    private IEnumerable<Guid> VisibleDevices(WorkspaceAccess caller) =>
+        _devices.Where(d => caller.Sees(d.Value.ProjectId)).Select(d => d.Key);
+
+    /// <summary>
+    /// True when a caller limited to some projects may not see the device: it is in none of them, or in no project of
+    /// this workspace at all. An unscoped caller is hidden nothing (whether the device exists is the command's question).
+    /// </summary>
+    private bool Hides(WorkspaceAccess caller, Guid deviceId) =>
+        caller.IsScoped && !(_devices.TryGetValue(deviceId, out var entry) && caller.Sees(entry.ProjectId));
+
+    /// <summary>A caller of another workspace is a bug of the calling code, never a request to answer.</summary>
+    private void EnsureOfThisWorkspace(WorkspaceAccess caller)
+    {
+        if (caller.WorkspaceId != WorkspaceId)
+        {
+            throw new ArgumentException($"The caller is of workspace {caller.WorkspaceId}, not {WorkspaceId}", nameof(caller));
+        }
     }
 
     private async Task<Guid> EnsureDefaultProjectAsync()

@@ -62,12 +62,13 @@ public sealed class UserTextTests(ClusterFixture fixture)
     {
         const char c = '\0';
         var workspace = fixture.Monitoring.Client.GetGrain<IWorkspaceGrain>(Guid.NewGuid());
-        Assert.True((await workspace.CreateProjectAsync($"Pay{c}ments", null)).Errors!.ContainsKey("name"));
-        Assert.True((await workspace.CreateProjectAsync("Payments", $"line one{c}")).Errors!.ContainsKey("description"));
-        var created = await workspace.CreateProjectAsync("Payments", "line one\nline two");
+        var owner = WorkspaceAccess.OwnerOf(workspace.GetPrimaryKey());
+        Assert.True((await workspace.CreateProjectAsync(owner, $"Pay{c}ments", null)).Errors!.ContainsKey("name"));
+        Assert.True((await workspace.CreateProjectAsync(owner, "Payments", $"line one{c}")).Errors!.ContainsKey("description"));
+        var created = await workspace.CreateProjectAsync(owner, "Payments", "line one\nline two");
         Assert.NotNull(created.Project);
-        Assert.True((await workspace.UpdateProjectAsync(created.Project.Id, $"Pay{c}", null, false)).Errors!.ContainsKey("name"));
-        Assert.Equal("Payments", (await workspace.ListProjectsAsync()).Single(p => p.Id == created.Project.Id).Name);
+        Assert.True((await workspace.UpdateProjectAsync(owner, created.Project.Id, $"Pay{c}", null, false)).Errors!.ContainsKey("name"));
+        Assert.Equal("Payments", (await workspace.ListProjectsAsync(owner)).Single(p => p.Id == created.Project.Id).Name);
 
         var accounts = fixture.Monitoring.Client.GetGrain<IAccountsGrain>(0);
         var email = $"grain-{Guid.NewGuid():N}@example.test";
@@ -81,7 +82,7 @@ public sealed class UserTextTests(ClusterFixture fixture)
         Assert.True((await monitor.CreateAsync(WorkspaceAccess.OwnerOf(workspace.GetPrimaryKey()), "owner@example.test", config)).Errors!.ContainsKey("name"));
         Assert.DoesNotContain(monitorId, await workspace.DeviceIdsAsync());
 
-        var surrogate = await workspace.CreateProjectAsync("Lone \ud800", null);
+        var surrogate = await workspace.CreateProjectAsync(owner, "Lone \ud800", null);
         Assert.Equal("Lone \uFFFD", surrogate.Project?.Name);
     }
 }
