@@ -5,7 +5,7 @@ namespace OrleansMonitor.ApiHost.Auth;
 /// <summary>
 /// Endpoint filter that authenticates the caller, asks the active workspace in one grain call what the caller may do
 /// there (role and project scope), and enforces the route's <see cref="CallerRequirement"/>. Every denial is logged
-/// with the request id.
+/// with the request id. An admitted caller is handed to the handler's <see cref="ApiCaller"/> parameter.
 /// </summary>
 public sealed class CallerFilter(CallerRequirement requirement) : IEndpointFilter
 {
@@ -64,6 +64,15 @@ public sealed class CallerFilter(CallerRequirement requirement) : IEndpointFilte
 
         http.Items[PrincipalKey] = principal;
         http.Items[AccessKey] = access;
+        // Arguments are bound before filters run: the handler's ApiCaller is a placeholder until now.
+        for (var index = 0; index < context.Arguments.Count; index++)
+        {
+            if (context.Arguments[index] is ApiCaller)
+            {
+                context.Arguments[index] = new ApiCaller(principal, access);
+            }
+        }
+
         return await next(context);
     }
 
