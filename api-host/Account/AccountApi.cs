@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansMonitor.ApiHost.Account.Responses;
 using OrleansMonitor.ApiHost.Dashmon;
 using OrleansMonitor.ApiHost.Json;
 using OrleansMonitor.GrainInterfaces.Workspaces;
@@ -11,97 +13,89 @@ namespace OrleansMonitor.ApiHost.Account;
 /// </summary>
 public static class AccountApi
 {
-    public static IEndpointRouteBuilder MapAccountApi(this IEndpointRouteBuilder routes)
+    public static RouteGroupBuilder MapAccountApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/user/preferences", PreferencesAsync).RequireCaller(CallerRequirement.Read);
-        routes.MapPut("/api/user/preferences/timezone", SetTimeZoneAsync).RequireCaller(CallerRequirement.Session).RequirePremium();
-        routes.MapGet("/api/user/sessions", SessionsAsync).RequireCaller(CallerRequirement.Session);
-        routes.MapDelete("/api/user/sessions/{id}", RevokeSessionAsync).RequireCaller(CallerRequirement.Session);
-        routes.MapGet("/api/user/api-token", LegacyToken).RequireCaller(CallerRequirement.Session);
-        routes.MapGet("/api/user/integration-posture", PostureAsync).RequireCaller(CallerRequirement.Manage);
-        routes.MapGet("/api/support/summary", SummaryAsync).RequireCaller(CallerRequirement.Read);
-        return routes;
+        var api = routes.MapGroup("/api");
+
+        var members = api.MapGroup("").RequireCaller(CallerRequirement.Read);
+        members.MapGet("/user/preferences", PreferencesAsync);
+        members.MapGet("/support/summary", SummaryAsync);
+
+        var sessions = api.MapGroup("/user").RequireCaller(CallerRequirement.Session);
+        sessions.MapPut("/preferences/timezone", SetTimeZoneAsync).RequirePremium();
+        sessions.MapGet("/sessions", SessionsAsync);
+        sessions.MapDelete("/sessions/{id}", RevokeSessionAsync);
+        sessions.MapGet("/api-token", LegacyToken);
+
+        var admins = api.MapGroup("/user").RequireCaller(CallerRequirement.Manage);
+        admins.MapGet("/integration-posture", PostureAsync);
+        return api;
     }
 
     private static IAccountsGrain Accounts(IClusterClient cluster) => cluster.GetGrain<IAccountsGrain>(0);
 
-    private static async Task<IResult> PreferencesAsync(HttpContext http, IClusterClient cluster)
-    {
-        var caller = CallerFilter.CallerOf(http);
-        return Results.Json(new { success = true, preferences = new { timezone = await Accounts(cluster).TimeZoneOfAsync(caller.UserId) } });
-    }
+    private static async Task<Ok<PreferencesResponse>> PreferencesAsync(ApiCaller caller, IClusterClient cluster) =>
+        TypedResults.Ok(await PreferencesOfAsync(caller, cluster));
 
-    private static async Task<IResult> SetTimeZoneAsync(HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Ok<PreferencesResponse>, ApiErrorResult>> SetTimeZoneAsync(ApiCaller caller, HttpRequest request, IClusterClient cluster)
     {
-        var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
+        var (root, error) = await JsonBody.ReadObjectAsync(request);
         if (error is not null)
         {
             return error;
         }
 
         var zone = new JsonFields(root).String("timezone", 64);
-        var caller = CallerFilter.CallerOf(http);
         if (zone is null || !await Accounts(cluster).SetTimeZoneAsync(caller.UserId, zone))
         {
             return ApiProblem.Invalid(new Dictionary<string, string> { ["timezone"] = "timezone must be an IANA zone name such as Europe/Paris or UTC" }, "Invalid preference");
         }
 
-        return Results.Json(new { success = true, preferences = new { timezone = await Accounts(cluster).TimeZoneOfAsync(caller.UserId) } });
+        return TypedResults.Ok(await PreferencesOfAsync(caller, cluster));
     }
 
-    private static async Task<IResult> SessionsAsync(HttpContext http, IClusterClient cluster)
+    private static async Task<PreferencesResponse> PreferencesOfAsync(ApiCaller caller, IClusterClient cluster) =>
+        new(new UserPreferences(await Accounts(cluster).TimeZoneOfAsync(caller.UserId)));
+
+    private static async Task<Ok<SessionListResponse>> SessionsAsync(ApiCaller caller, HttpRequest request, IClusterClient cluster)
     {
-        var caller = CallerFilter.CallerOf(http);
-        var sessions = await Accounts(cluster).ListSessionsAsync(caller.UserId, SessionCookie.Read(http.Request));
-        return Results.Json(new
-        {
-            success = true,
-            sessions = sessions.Select(s => new { id = s.Id, createdAt = DeviceJson.Iso(s.CreatedAt), expiresAt = DeviceJson.Iso(s.ExpiresAt), workspaceId = s.WorkspaceId, current = s.IsCurrent }),
-        });
+        var sessions = await Accounts(cluster).ListSessionsAsync(caller.UserId, SessionCookie.Read(request));
+        return TypedResults.Ok(new SessionListResponse(sessions.Select(SessionSummary.Of).ToArray()));
     }
 
-    private static async Task<IResult> RevokeSessionAsync(string id, HttpContext http, IClusterClient cluster, PrincipalResolver resolver)
+    private static async Task<Results<Ok<SuccessResponse>, ApiErrorResult>> RevokeSessionAsync(string id, ApiCaller caller, IClusterClient cluster, PrincipalResolver resolver)
     {
-        var caller = CallerFilter.CallerOf(http);
         if (!Guid.TryParse(id, out var sessionId) || await Accounts(cluster).RevokeSessionAsync(caller.UserId, sessionId) is not { } digest)
         {
             return ApiProblem.NotFound("Session");
         }
 
         resolver.ForgetSessionDigest(digest);
-        return Results.Json(new { success = true });
+        return TypedResults.Ok(new SuccessResponse());
     }
 
     /// <summary>This install has no single legacy token: labeled tokens replace it. The route says so plainly.</summary>
-    private static IResult LegacyToken(HttpContext http) => Results.Json(new
-    {
-        success = true,
-        legacyToken = new { exists = false, supported = false },
-        use = "/api/user/api-tokens",
-        bearerTokens = CallerFilter.AccessOf(http)?.IsPremium == true,
-    });
+    private static Ok<LegacyTokenResponse> LegacyToken(ApiCaller caller) => TypedResults.Ok(new LegacyTokenResponse(
+        new LegacyTokenStatus(Exists: false, Supported: false),
+        "/api/user/api-tokens",
+        caller.Access?.IsPremium == true));
 
-    private static async Task<IResult> PostureAsync(HttpContext http, IClusterClient cluster, TimeProvider time)
+    private static async Task<Ok<IntegrationPostureResponse>> PostureAsync(ApiCaller caller, IClusterClient cluster, TimeProvider time)
     {
-        var caller = CallerFilter.CallerOf(http);
         var tokens = await Accounts(cluster).ListApiTokensAsync(caller.UserId);
         var now = time.GetUtcNow();
-        return Results.Json(new
-        {
-            success = true,
-            tokens = new
-            {
-                total = tokens.Count,
-                readOnly = tokens.Count(t => t.AccessLevel == AccessLevel.ReadOnly),
-                readWrite = tokens.Count(t => t.AccessLevel == AccessLevel.ReadWrite),
-                expiringWithin7Days = tokens.Count(t => t.ExpiresAt is { } e && e - now <= TimeSpan.FromDays(7)),
-                neverUsed = tokens.Count(t => t.LastUsedAt is null),
-                withoutExpiry = tokens.Count(t => t.ExpiresAt is null),
-            },
-            routing = new { configuredProjects = 0, note = "alert routing is not configured in this version" },
-            recentDeliveries = Array.Empty<object>(),
-            bearerTokensActive = CallerFilter.AccessOf(http)?.IsPremium == true,
-        });
+        var posture = new TokenPosture(
+            Total: tokens.Count,
+            ReadOnly: tokens.Count(t => t.AccessLevel == AccessLevel.ReadOnly),
+            ReadWrite: tokens.Count(t => t.AccessLevel == AccessLevel.ReadWrite),
+            ExpiringWithin7Days: tokens.Count(t => t.ExpiresAt is { } e && e - now <= TimeSpan.FromDays(7)),
+            NeverUsed: tokens.Count(t => t.LastUsedAt is null),
+            WithoutExpiry: tokens.Count(t => t.ExpiresAt is null));
+        return TypedResults.Ok(new IntegrationPostureResponse(
+            posture,
+            new AlertRoutingPosture(ConfiguredProjects: 0, Note: "alert routing is not configured in this version"),
+            RecentDeliveries: [],
+            BearerTokensActive: caller.Access?.IsPremium == true));
     }
 
     private static async Task<IResult> SummaryAsync(ApiCaller caller, IClusterClient cluster)

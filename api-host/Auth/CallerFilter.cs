@@ -5,7 +5,7 @@ namespace OrleansMonitor.ApiHost.Auth;
 /// <summary>
 /// Endpoint filter that authenticates the caller, asks the active workspace in one grain call what the caller may do
 /// there (role and project scope), and enforces the route's <see cref="CallerRequirement"/>. Every denial is logged
-/// with the request id.
+/// with the request id. The handler's <see cref="ApiCaller"/> parameter reads the admitted caller.
 /// </summary>
 public sealed class CallerFilter(CallerRequirement requirement) : IEndpointFilter
 {

@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansMonitor.ApiHost.Dashmon.Responses;
 using OrleansMonitor.ApiHost.Diagnostics;
+using OrleansMonitor.ApiHost.Identity;
+using OrleansMonitor.ApiHost.Identity.Responses;
 
 namespace OrleansMonitor.ApiHost.Dashmon;
 
@@ -7,47 +11,38 @@ public static class MetaApi
 {
     public const string ApiVersion = "2026-04-05";
 
-    public static IEndpointRouteBuilder MapMetaApi(this IEndpointRouteBuilder routes)
+    private static readonly CapabilitiesResponse Capabilities = new(
+        ApiVersion,
+        new RequestTracing(RequestIdMiddleware.HeaderName, EchoesValidIncomingId: true),
+        AuthModes: ["session_cookie", "bearer_token", "bare_token"],
+        SessionCookie.Name,
+        new TokenPolicy("sha256", ShownOnce: true, Enum.GetValues<TokenAccessLevel>(), new TokenExpiryBounds(Min: 1, Max: 3650, Optional: true)),
+        Enum.GetValues<MonitorType>(),
+        Dialects: ["dashmon", "lunalytics"]);
+
+    public static RouteGroupBuilder MapMetaApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/meta/capabilities", Capabilities);
-        routes.MapGet("/api/me", Me).RequireCaller(CallerRequirement.Read);
-        return routes;
+        var api = routes.MapGroup("/api");
+        api.MapGet("/meta/capabilities", GetCapabilities);
+
+        var members = api.MapGroup("").RequireCaller(CallerRequirement.Read);
+        members.MapGet("/me", Me);
+        return api;
     }
 
-    private static IResult Capabilities() => Results.Json(new
-    {
-        success = true,
-        apiVersion = ApiVersion,
-        tracing = new { requestIdHeader = RequestIdMiddleware.HeaderName, echoesValidIncomingId = true },
-        authModes = new[] { "session_cookie", "bearer_token", "bare_token" },
-        sessionCookie = SessionCookie.Name,
-        tokenPolicy = new
-        {
-            storage = "sha256",
-            shownOnce = true,
-            accessLevels = new[] { "read_only", "read_write" },
-            expiresInDays = new { min = 1, max = 3650, optional = true },
-        },
-        deviceTypes = DeviceJson.TypeNames,
-        dialects = new[] { "dashmon", "lunalytics" },
-    });
+    private static Ok<CapabilitiesResponse> GetCapabilities() => TypedResults.Ok(Capabilities);
 
-    private static IResult Me(HttpContext http)
+    private static Ok<MeResponse> Me(ApiCaller caller)
     {
-        var caller = CallerFilter.CallerOf(http);
-        var access = CallerFilter.AccessOf(http)!;
-        return Results.Json(new
-        {
-            success = true,
-            user = new { id = caller.UserId, email = caller.Email, name = caller.Name },
-            workspace = new { id = caller.WorkspaceId, ownerUserId = caller.WorkspaceId, role = access.Role.ToString().ToLowerInvariant(), projectScope = access.ProjectScope },
-            auth = new
-            {
-                mode = caller.AccessLevel == AccessLevel.Session ? "session" : "token",
-                accessLevel = caller.AccessLevel switch { AccessLevel.ReadOnly => "read_only", AccessLevel.ReadWrite => "read_write", _ => "full" },
-            },
-            plan = access.Plan,
-            writeLocked = access.WriteLocked,
-        });
+        var principal = caller.Principal;
+        var access = caller.Member;
+        return TypedResults.Ok(new MeResponse(
+            new SessionUser(principal.UserId, principal.Email, principal.Name),
+            new CallerWorkspace(caller.WorkspaceId, caller.WorkspaceId, access.Role, access.ProjectScope),
+            new CallerAuth(
+                principal.AccessLevel == AccessLevel.Session ? CallerAuthMode.Session : CallerAuthMode.Token,
+                principal.AccessLevel switch { AccessLevel.ReadOnly => CallerAccessLevel.ReadOnly, AccessLevel.ReadWrite => CallerAccessLevel.ReadWrite, _ => CallerAccessLevel.Full }),
+            access.Plan,
+            access.WriteLocked));
     }
 }

@@ -1,8 +1,11 @@
-using System.Globalization;
+using OrleansMonitor.ApiHost.Json;
 
 namespace OrleansMonitor.ApiHost.Errors;
 
-/// <summary>Writes an <see cref="ApiError"/> with the request's id and the time of writing (from the host's <see cref="TimeProvider"/>).</summary>
+/// <summary>
+/// Writes an <see cref="ApiError"/> with the request's id and the time of writing (from the host's <see cref="TimeProvider"/>).
+/// A typed result: handlers list it in their <c>Results&lt;…&gt;</c> union for every error they answer.
+/// </summary>
 public sealed class ApiErrorResult(int status, string code, string message, IReadOnlyDictionary<string, string>? errors) : IResult, IStatusCodeHttpResult
 {
     public int? StatusCode => status;
@@ -12,8 +15,7 @@ public sealed class ApiErrorResult(int status, string code, string message, IRea
     public Task ExecuteAsync(HttpContext httpContext)
     {
         var now = (httpContext.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
-        var timestamp = now.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-        return Results.Json(new ApiError(false, message, code, timestamp, httpContext.TraceIdentifier, errors), statusCode: status)
-            .ExecuteAsync(httpContext);
+        var body = new ApiError(false, message, code, IsoTimestampConverter.Format(now), httpContext.TraceIdentifier, errors);
+        return TypedResults.Json(body, statusCode: status).ExecuteAsync(httpContext);
     }
 }

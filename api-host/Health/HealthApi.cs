@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansMonitor.ApiHost.Health.Responses;
 using OrleansMonitor.GrainInterfaces.Silos;
 
 namespace OrleansMonitor.ApiHost.Health;
@@ -8,14 +10,18 @@ namespace OrleansMonitor.ApiHost.Health;
 /// </summary>
 public static class HealthApi
 {
-    public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder routes)
+    public static RouteGroupBuilder MapHealthApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/health/live", () => Results.Json(new { status = "ok" }));
-        routes.MapGet("/api/health", ReadyAsync);
-        return routes;
+        var health = routes.MapGroup("");
+        health.MapGet("/health/live", Live);
+        health.MapGet("/api/health", ReadyAsync);
+        return health;
     }
 
-    private static async Task<IResult> ReadyAsync(IClusterClient cluster, ILoggerFactory loggers)
+    private static Ok<LivenessResponse> Live() => TypedResults.Ok(new LivenessResponse("ok"));
+
+    private static async Task<Results<Ok<ReadinessResponse>, JsonHttpResult<ReadinessResponse>, JsonHttpResult<ClusterUnavailableResponse>>> ReadyAsync(
+        IClusterClient cluster, ILoggerFactory loggers)
     {
         ClusterReport report;
         try
@@ -26,36 +32,34 @@ public static class HealthApi
         catch (Exception ex) when (ex is OperationCanceledException or TimeoutException or OrleansException)
         {
             loggers.CreateLogger(typeof(HealthApi)).LogWarning(ex, "Health check could not reach the cluster");
-            return Results.Json(new { success = false, status = "unavailable", cluster = "down", database = "unknown" }, statusCode: 503);
+            return TypedResults.Json(
+                new ClusterUnavailableResponse(Success: false, Status: "unavailable", Cluster: "down", Database: "unknown"),
+                statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
         var writers = report.Silos.Select(s => s.Writer).ToArray();
-        var body = new
-        {
-            success = report.DatabaseReachable,
-            status = report.DatabaseReachable ? "ok" : "degraded",
-            cluster = "up",
-            database = report.DatabaseReachable ? "up" : "down",
-            silos = report.Silos.Count,
-            silosUnanswered = report.Unanswered.Count,
-            probes = new
-            {
-                maxInFlight = report.Silos.Sum(s => (long)s.Probes.MaxInFlight),
-                inFlight = report.Silos.Sum(s => s.Probes.InFlight),
-                waiting = report.Silos.Sum(s => s.Probes.Waiting),
-                delayed = report.Silos.Sum(s => s.Probes.Delayed),
-                skipped = report.Silos.Sum(s => s.Probes.Skipped),
-            },
-            heartbeatBuffer = new
-            {
-                pending = writers.Sum(w => w.Pending),
-                pendingBytes = writers.Sum(w => w.PendingBytes),
-                written = writers.Sum(w => w.Written),
-                dropped = writers.Sum(w => w.Dropped),
-                rejected = writers.Sum(w => w.Rejected),
-                writing = writers.Any(w => w.DatabaseUnreachable) ? "failing" : "ok",
-            },
-        };
-        return Results.Json(body, statusCode: report.DatabaseReachable ? 200 : 503);
+        var body = new ReadinessResponse(
+            Success: report.DatabaseReachable,
+            Status: report.DatabaseReachable ? "ok" : "degraded",
+            Cluster: "up",
+            Database: report.DatabaseReachable ? "up" : "down",
+            Silos: report.Silos.Count,
+            SilosUnanswered: report.Unanswered.Count,
+            Probes: new ProbeSlotsStatus(
+                MaxInFlight: report.Silos.Sum(s => (long)s.Probes.MaxInFlight),
+                InFlight: report.Silos.Sum(s => s.Probes.InFlight),
+                Waiting: report.Silos.Sum(s => s.Probes.Waiting),
+                Delayed: report.Silos.Sum(s => s.Probes.Delayed),
+                Skipped: report.Silos.Sum(s => s.Probes.Skipped)),
+            HeartbeatBuffer: new HeartbeatBufferStatus(
+                Pending: writers.Sum(w => w.Pending),
+                PendingBytes: writers.Sum(w => w.PendingBytes),
+                Written: writers.Sum(w => w.Written),
+                Dropped: writers.Sum(w => w.Dropped),
+                Rejected: writers.Sum(w => w.Rejected),
+                Writing: writers.Any(w => w.DatabaseUnreachable) ? "failing" : "ok"));
+        return report.DatabaseReachable
+            ? TypedResults.Ok(body)
+            : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }

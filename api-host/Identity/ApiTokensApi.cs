@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansMonitor.ApiHost.Identity.Responses;
 using OrleansMonitor.ApiHost.Json;
 
 namespace OrleansMonitor.ApiHost.Identity;
@@ -7,23 +9,26 @@ public static class ApiTokensApi
 {
     public static RouteGroupBuilder MapApiTokensApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/user/api-tokens");
-        group.MapGet("/", ListAsync).RequireCaller(CallerRequirement.Session);
-        group.MapPost("/", CreateAsync).RequireCaller(CallerRequirement.SessionManage).RequirePremium();
-        group.MapDelete("/{id}", RevokeAsync).RequireCaller(CallerRequirement.SessionManage);
-        return group;
+        var tokens = routes.MapGroup("/api/user/api-tokens");
+
+        var sessions = tokens.MapGroup("").RequireCaller(CallerRequirement.Session);
+        sessions.MapGet("/", ListAsync);
+
+        var managers = tokens.MapGroup("").RequireCaller(CallerRequirement.SessionManage);
+        managers.MapPost("/", CreateAsync).RequirePremium();
+        managers.MapDelete("/{id}", RevokeAsync);
+        return tokens;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, IClusterClient cluster)
+    private static async Task<Ok<ApiTokenListResponse>> ListAsync(ApiCaller caller, IClusterClient cluster)
     {
-        var caller = CallerFilter.CallerOf(http);
         var tokens = await cluster.GetGrain<IAccountsGrain>(0).ListApiTokensAsync(caller.UserId);
-        return Results.Json(new { success = true, tokens = tokens.Select(Describe) });
+        return TypedResults.Ok(new ApiTokenListResponse(tokens.Select(ApiTokenSummary.Of).ToArray()));
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Created<ApiTokenCreatedResponse>, ApiErrorResult>> CreateAsync(ApiCaller caller, HttpRequest request, IClusterClient cluster)
     {
-        var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
+        var (root, error) = await JsonBody.ReadObjectAsync(request);
         if (error is not null)
         {
             return error;
@@ -59,41 +64,28 @@ public static class ApiTokensApi
             return ApiProblem.Invalid(fields.Errors, "Invalid API token request");
         }
 
-        var caller = CallerFilter.CallerOf(http);
         var issued = await cluster.GetGrain<IAccountsGrain>(0).CreateApiTokenAsync(caller.UserId, caller.WorkspaceId, label!, accessLevel!.Value, days);
         if (issued is null)
         {
             return ApiProblem.PlanLimit("API tokens");
         }
 
-        return Results.Json(new { success = true, token = issued.Secret, apiToken = Describe(issued.Info) }, statusCode: StatusCodes.Status201Created);
+        return TypedResults.Created((string?)null, new ApiTokenCreatedResponse(issued.Secret, ApiTokenSummary.Of(issued.Info)));
     }
 
-    private static async Task<IResult> RevokeAsync(string id, HttpContext http, IClusterClient cluster, PrincipalResolver resolver)
+    private static async Task<Results<Ok<SuccessResponse>, ApiErrorResult>> RevokeAsync(string id, ApiCaller caller, IClusterClient cluster, PrincipalResolver resolver)
     {
         if (!Guid.TryParse(id, out var tokenId))
         {
             return ApiProblem.Of(StatusCodes.Status404NotFound, "token_not_found", "API token not found");
         }
 
-        var caller = CallerFilter.CallerOf(http);
         if (!await cluster.GetGrain<IAccountsGrain>(0).RevokeApiTokenAsync(caller.UserId, tokenId))
         {
             return ApiProblem.Of(StatusCodes.Status404NotFound, "token_not_found", "API token not found");
         }
 
         resolver.ForgetToken(tokenId);
-        return Results.Json(new { success = true });
+        return TypedResults.Ok(new SuccessResponse());
     }
-
-    private static object Describe(ApiTokenInfo token) => new
-    {
-        id = token.Id,
-        label = token.Label,
-        accessLevel = token.AccessLevel == AccessLevel.ReadOnly ? "read_only" : "read_write",
-        prefix = token.Prefix,
-        createdAt = token.CreatedAt,
-        expiresAt = token.ExpiresAt,
-        lastUsedAt = token.LastUsedAt,
-    };
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansMonitor.ApiHost.Identity.Responses;
 using OrleansMonitor.ApiHost.Json;
 
 namespace OrleansMonitor.ApiHost.Identity;
@@ -7,14 +9,16 @@ public static class AuthApi
 {
     public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/auth");
-        group.MapPost("/register", RegisterAsync);
-        group.MapPost("/login", LoginAsync);
-        group.MapPost("/logout", LogoutAsync).RequireCaller(CallerRequirement.Read);
-        return group;
+        var auth = routes.MapGroup("/api/auth");
+        auth.MapPost("/register", RegisterAsync);
+        auth.MapPost("/login", LoginAsync);
+
+        var signedIn = auth.MapGroup("").RequireCaller(CallerRequirement.Read);
+        signedIn.MapPost("/logout", LogoutAsync);
+        return auth;
     }
 
-    private static async Task<IResult> RegisterAsync(HttpContext http, IClusterClient cluster, RegistrationThrottle throttle, ILogger<RegistrationThrottle> logger)
+    private static async Task<Results<Created<SessionResponse>, ApiErrorResult>> RegisterAsync(HttpContext http, IClusterClient cluster, RegistrationThrottle throttle, ILogger<RegistrationThrottle> logger)
     {
         var address = ClientAddress.Of(http);
         var wait = throttle.TryAttempt(address);
@@ -63,10 +67,10 @@ public static class AuthApi
         }
 
         SessionCookie.Write(http.Response, outcome.Session!);
-        return Results.Json(SessionBody(outcome.Session!), statusCode: StatusCodes.Status201Created);
+        return TypedResults.Created((string?)null, SessionResponse.Of(outcome.Session!));
     }
 
-    private static async Task<IResult> LoginAsync(HttpContext http, IClusterClient cluster, LoginThrottle throttle, ILogger<LoginThrottle> logger)
+    private static async Task<Results<Ok<SessionResponse>, ApiErrorResult>> LoginAsync(HttpContext http, IClusterClient cluster, LoginThrottle throttle, ILogger<LoginThrottle> logger)
     {
         var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
         if (error is not null)
@@ -101,10 +105,10 @@ public static class AuthApi
 
         throttle.RecordSuccess(email);
         SessionCookie.Write(http.Response, session);
-        return Results.Json(SessionBody(session));
+        return TypedResults.Ok(SessionResponse.Of(session));
     }
 
-    private static async Task<IResult> LogoutAsync(HttpContext http, IClusterClient cluster, PrincipalResolver resolver)
+    private static async Task<Ok<SuccessResponse>> LogoutAsync(HttpContext http, IClusterClient cluster, PrincipalResolver resolver)
     {
         if (SessionCookie.Read(http.Request) is { } secret)
         {
@@ -113,14 +117,6 @@ public static class AuthApi
         }
 
         SessionCookie.Clear(http.Response);
-        return Results.Json(new { success = true });
+        return TypedResults.Ok(new SuccessResponse());
     }
-
-    private static object SessionBody(SessionGrant session) => new
-    {
-        success = true,
-        user = new { id = session.Principal.UserId, email = session.Principal.Email, name = session.Principal.Name },
-        workspaceId = session.Principal.WorkspaceId,
-        expiresAt = session.ExpiresAt,
-    };
 }

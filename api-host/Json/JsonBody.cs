@@ -13,7 +13,7 @@ public static class JsonBody
     public const int MaxBytes = 64 * 1024;
 
     /// <summary>The body's root object, or the error response to send.</summary>
-    public static async Task<(JsonElement Root, IResult? Error)> ReadObjectAsync(HttpRequest request)
+    public static async Task<(JsonElement Root, ApiErrorResult? Error)> ReadObjectAsync(HttpRequest request)
     {
         if (request.ContentLength > MaxBytes)
         {
@@ -128,5 +128,5 @@ public static class JsonBody
         return true;
     }
 
-    private static IResult TooLarge() => ApiProblem.Of(413, "payload_too_large", $"Request body is larger than {MaxBytes} bytes");
+    private static ApiErrorResult TooLarge() => ApiProblem.Of(413, "payload_too_large", $"Request body is larger than {MaxBytes} bytes");
 }

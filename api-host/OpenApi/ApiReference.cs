@@ -19,6 +19,8 @@ public static class ApiReference
         {
             options.OpenApiVersion = Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_1;
             options.AddDocumentTransformer<DocumentInfoTransformer>();
+            options.AddSchemaTransformer<TimestampSchemaTransformer>();
+            options.AddSchemaTransformer<SuccessSchemaTransformer>();
             options.AddOperationTransformer<RouteDocTransformer>();
             options.AddOperationTransformer<SecuritySchemeTransformer>();
             options.AddDocumentTransformer<SecuritySchemeTransformer>();

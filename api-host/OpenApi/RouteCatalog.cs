@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using OrleansMonitor.ApiHost.Json;
 using OrleansMonitor.ApiHost.OpenApi.Schemas;
 
 namespace OrleansMonitor.ApiHost.OpenApi;
@@ -35,7 +36,6 @@ public static class RouteCatalog
             Examples = Example("register", """{"email":"ops@example.com","password":"a long password","name":"Ops"}"""),
             Success = StatusCodes.Status201Created,
             SuccessDescription = "Registered and signed in: the HttpOnly `access_token` cookie is set.",
-            Response = typeof(SessionResponse),
             Errors = [StatusCodes.Status403Forbidden, Conflict, TooMany],
         },
         new("POST", "/api/auth/login", "Sign in; answers with the session cookie")
@@ -44,10 +44,9 @@ public static class RouteCatalog
             Body = typeof(LoginRequest),
             Examples = Example("login", """{"email":"ops@example.com","password":"a long password"}"""),
             SuccessDescription = "Signed in: the HttpOnly `access_token` cookie is set.",
-            Response = typeof(SessionResponse),
             Errors = [StatusCodes.Status401Unauthorized, TooMany],
         },
-        new("POST", "/api/auth/logout", "Sign out: ends the session and clears the cookie") { Response = typeof(SuccessResponse) },
+        new("POST", "/api/auth/logout", "Sign out: ends the session and clears the cookie"),
         new("GET", "/api/user/api-tokens", "List the caller's API tokens"),
         new("POST", "/api/user/api-tokens", "Create an API token (the raw token is shown once)")
         {
@@ -55,9 +54,8 @@ public static class RouteCatalog
             Examples = Example("ci token", """{"label":"ci","accessLevel":"read_write"}"""),
             Success = StatusCodes.Status201Created,
             SuccessDescription = "Created; only the token's SHA-256 is stored.",
-            Response = typeof(ApiTokenCreatedResponse),
         },
-        new("DELETE", "/api/user/api-tokens/{id}", "Revoke an API token") { Response = typeof(SuccessResponse) },
+        new("DELETE", "/api/user/api-tokens/{id}", "Revoke an API token"),
 
         // Lunalytics monitors
         new("POST", "/api/monitor/add", "Add a monitor (http or tcp)")

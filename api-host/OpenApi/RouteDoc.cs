@@ -2,8 +2,9 @@ namespace OrleansMonitor.ApiHost.OpenApi;
 
 /// <summary>
 /// What the OpenAPI document says about one route beyond what its mapping shows: the handlers read their JSON bodies
-/// field by field and answer with built JSON, so request and response shapes are described here, by documentation-only
-/// types in <c>Schemas/</c>. <see cref="Path"/> is the route pattern as the document writes it (<c>/api/projects/{id}</c>).
+/// field by field, so request shapes are described here, by documentation-only types in <c>Schemas/</c>; so are the
+/// answers of handlers that build their JSON (typed results declare theirs). <see cref="Path"/> is the route pattern
+/// as the document writes it (<c>/api/projects/{id}</c>).
 /// </summary>
 public sealed record RouteDoc(string Method, string Path, string Summary)
 {
@@ -22,7 +23,11 @@ public sealed record RouteDoc(string Method, string Path, string Summary)
 
     public string SuccessDescription { get; init; } = "OK";
 
-    /// <summary>The success body's documentation type, where one is written; null: a JSON object not described further.</summary>
+    /// <summary>
+    /// The success body's type, for a handler that builds its JSON; a handler returning a typed result
+    /// (<c>Ok&lt;T&gt;</c>, <c>Created&lt;T&gt;</c>) declares its body itself and leaves this null. Null otherwise: a JSON
+    /// object not described further.
+    /// </summary>
     public Type? Response { get; init; }
 
     /// <summary>Error statuses (in the error envelope) beyond those every route of its kind has (see <see cref="ErrorEnvelopeTransformer"/>).</summary>

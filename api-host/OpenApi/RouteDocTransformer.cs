@@ -5,7 +5,10 @@ using Microsoft.OpenApi;
 
 namespace OrleansMonitor.ApiHost.OpenApi;
 
-/// <summary>Applies the route's <see cref="RouteDoc"/>: summary, parameter descriptions, request body and examples, success answer.</summary>
+/// <summary>
+/// Applies the route's <see cref="RouteDoc"/>: summary, parameter descriptions, request body and examples, and the
+/// success answer (its description; its schema too where the handler does not return a typed result declaring one).
+/// </summary>
 public sealed class RouteDocTransformer : IOpenApiOperationTransformer
 {
     public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -44,20 +47,30 @@ public sealed class RouteDocTransformer : IOpenApiOperationTransformer
         }
 
         operation.Responses ??= [];
-        operation.Responses.Remove("200");
-        operation.Responses[doc.Success.ToString(CultureInfo.InvariantCulture)] = new OpenApiResponse
+        var success = doc.Success.ToString(CultureInfo.InvariantCulture);
+        if (operation.Responses.TryGetValue(success, out var declared) && declared is OpenApiResponse { Content.Count: > 0 } typed)
         {
-            Description = doc.SuccessDescription,
-            Content = new Dictionary<string, OpenApiMediaType>
+            // A typed result (Ok<T>, Created<T>) declared the success body: its record's schema stays.
+            typed.Description = doc.SuccessDescription;
+        }
+        else
+        {
+            operation.Responses.Remove("200");
+            operation.Responses[success] = new OpenApiResponse
             {
-                ["application/json"] = new()
+                Description = doc.SuccessDescription,
+                Content = new Dictionary<string, OpenApiMediaType>
                 {
-                    Schema = doc.Response is { } response
-                        ? await SchemaComponents.ReferenceAsync(response, context, cancellationToken)
-                        : new OpenApiSchema { Type = JsonSchemaType.Object },
+                    ["application/json"] = new()
+                    {
+                        Schema = doc.Response is { } response
+                            ? await SchemaComponents.ReferenceAsync(response, context, cancellationToken)
+                            : new OpenApiSchema { Type = JsonSchemaType.Object },
+                    },
                 },
-            },
-        };
+            };
+        }
+
         foreach (var (status, description) in doc.OwnResponses)
         {
             operation.Responses[status.ToString(CultureInfo.InvariantCulture)] = new OpenApiResponse

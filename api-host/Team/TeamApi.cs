@@ -1,7 +1,7 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using OrleansMonitor.ApiHost.Dashmon;
+using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansMonitor.ApiHost.Json;
+using OrleansMonitor.ApiHost.Team.Responses;
 using OrleansMonitor.GrainInterfaces.Workspaces;
 
 namespace OrleansMonitor.ApiHost.Team;
@@ -14,22 +14,25 @@ public static class TeamApi
 {
     public static readonly TimeSpan DefaultInvitationLifetime = TimeSpan.FromDays(7);
 
-    public static IEndpointRouteBuilder MapTeamApi(this IEndpointRouteBuilder routes)
+    public static RouteGroupBuilder MapTeamApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/user/permission-foundation", PermissionFoundation).RequireCaller(CallerRequirement.Session);
-        routes.MapPost("/api/user/account-context", SwitchContextAsync).RequireCaller(CallerRequirement.Session);
-        var invitations = routes.MapGroup("/api/user/team-invitations");
-        invitations.MapGet("/", ListAsync).RequireCaller(CallerRequirement.SessionManage);
-        invitations.MapPost("/", InviteAsync).RequireCaller(CallerRequirement.SessionManage);
-        invitations.MapPost("/{id}/cancel", CancelAsync).RequireCaller(CallerRequirement.SessionManage);
-        invitations.MapPost("/accept", AcceptAsync).RequireCaller(CallerRequirement.Session);
-        return routes;
+        var user = routes.MapGroup("/api/user");
+
+        var sessions = user.MapGroup("").RequireCaller(CallerRequirement.Session);
+        sessions.MapGet("/permission-foundation", PermissionFoundation);
+        sessions.MapPost("/account-context", SwitchContextAsync);
+        sessions.MapPost("/team-invitations/accept", AcceptAsync);
+
+        var invitations = user.MapGroup("/team-invitations").RequireCaller(CallerRequirement.SessionManage);
+        invitations.MapGet("/", ListAsync);
+        invitations.MapPost("/", InviteAsync);
+        invitations.MapPost("/{id}/cancel", CancelAsync);
+        return user;
     }
 
-    private static IResult PermissionFoundation(HttpContext http)
+    private static Ok<PermissionFoundationResponse> PermissionFoundation(ApiCaller caller)
     {
-        var caller = CallerFilter.CallerOf(http);
-        var access = CallerFilter.AccessOf(http);
+        var access = caller.Access;
         var permissions = new List<string>();
         if (access is not null)
         {
@@ -45,23 +48,19 @@ public static class TeamApi
             }
         }
 
-        return Results.Json(new JsonObject
-        {
-            ["success"] = true,
-            ["userId"] = caller.UserId.ToString(),
-            ["workspace"] = new JsonObject { ["ownerUserId"] = caller.WorkspaceId.ToString(), ["isOwn"] = caller.WorkspaceId == caller.UserId },
-            ["role"] = access is null ? null : access.Role.ToString().ToLowerInvariant(),
-            ["permissions"] = new JsonArray(permissions.Select(p => (JsonNode?)p).ToArray()),
-            ["projectScope"] = access?.ProjectScope is { } scope ? new JsonArray(scope.Select(p => (JsonNode?)p.ToString()).ToArray()) : null,
-            ["capabilities"] = access is null
-                ? null
-                : new JsonObject { ["plan"] = access.Plan, ["writeLocked"] = access.WriteLocked, ["bearerTokens"] = access.IsPremium, ["premiumFeatures"] = access.IsPremium },
-        });
+        return TypedResults.Ok(new PermissionFoundationResponse(
+            caller.UserId,
+            new ActiveWorkspace(caller.WorkspaceId, caller.WorkspaceId == caller.UserId),
+            access?.Role,
+            permissions,
+            access?.ProjectScope,
+            access is null ? null : new WorkspaceCapabilities(access.Plan, access.WriteLocked, access.IsPremium, access.IsPremium)));
     }
 
-    private static async Task<IResult> SwitchContextAsync(HttpContext http, IClusterClient cluster, PrincipalResolver resolver)
+    private static async Task<Results<Ok<AccountContextResponse>, ApiErrorResult>> SwitchContextAsync(
+        ApiCaller caller, HttpRequest request, IClusterClient cluster, PrincipalResolver resolver)
     {
-        var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
+        var (root, error) = await JsonBody.ReadObjectAsync(request);
         if (error is not null)
         {
             return error;
@@ -73,8 +72,7 @@ public static class TeamApi
             return ApiProblem.Invalid(new Dictionary<string, string> { ["ownerUserId"] = "ownerUserId must be a user id" }, "Invalid account context");
         }
 
-        var caller = CallerFilter.CallerOf(http);
-        var secret = SessionCookie.Read(http.Request)!;
+        var secret = SessionCookie.Read(request)!;
         if (!await cluster.GetGrain<IAccountsGrain>(0).SwitchWorkspaceAsync(secret, caller.UserId, workspaceId))
         {
             return ApiProblem.Of(StatusCodes.Status403Forbidden, "not_a_member", "You are not a member of that workspace");
@@ -82,21 +80,21 @@ public static class TeamApi
 
         resolver.ForgetSession(secret);
         var access = await cluster.GetGrain<IWorkspaceGrain>(workspaceId).AccessOfAsync(caller.UserId);
-        return Results.Json(new { success = true, ownerUserId = workspaceId, role = access?.Role.ToString().ToLowerInvariant() });
+        return TypedResults.Ok(new AccountContextResponse(workspaceId, access?.Role));
     }
 
-    private static IWorkspaceGrain Workspace(HttpContext http, IClusterClient cluster) =>
-        cluster.GetGrain<IWorkspaceGrain>(CallerFilter.CallerOf(http).WorkspaceId);
+    private static IWorkspaceGrain Workspace(ApiCaller caller, IClusterClient cluster) =>
+        cluster.GetGrain<IWorkspaceGrain>(caller.WorkspaceId);
 
-    private static async Task<IResult> ListAsync(HttpContext http, IClusterClient cluster)
+    private static async Task<Ok<InvitationListResponse>> ListAsync(ApiCaller caller, IClusterClient cluster)
     {
-        var invitations = await Workspace(http, cluster).ListInvitationsAsync();
-        return Results.Json(new JsonObject { ["success"] = true, ["invitations"] = new JsonArray(invitations.Select(i => (JsonNode?)Invitation(i)).ToArray()) });
+        var invitations = await Workspace(caller, cluster).ListInvitationsAsync();
+        return TypedResults.Ok(new InvitationListResponse(invitations.Select(InvitationSummary.Of).ToArray()));
     }
 
-    private static async Task<IResult> InviteAsync(HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Created<InvitationCreatedResponse>, ApiErrorResult>> InviteAsync(ApiCaller caller, HttpRequest request, IClusterClient cluster)
     {
-        var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
+        var (root, error) = await JsonBody.ReadObjectAsync(request);
         if (error is not null)
         {
             return error;
@@ -142,12 +140,12 @@ public static class TeamApi
             return ApiProblem.Invalid(errors, "Invalid invitation");
         }
 
-        var outcome = await Workspace(http, cluster).InviteAsync(
-            CallerFilter.CallerOf(http).UserId, email!, role!.Value, scope, days is { } d ? TimeSpan.FromDays(d) : DefaultInvitationLifetime);
+        var outcome = await Workspace(caller, cluster).InviteAsync(
+            caller.UserId, email!, role!.Value, scope, days is { } d ? TimeSpan.FromDays(d) : DefaultInvitationLifetime);
         return outcome switch
         {
             { Invitation: { } invitation } =>
-                Results.Json(new JsonObject { ["success"] = true, ["token"] = outcome.Token, ["invitation"] = Invitation(invitation) }, statusCode: StatusCodes.Status201Created),
+                TypedResults.Created((string?)null, new InvitationCreatedResponse(outcome.Token, InvitationSummary.Of(invitation))),
             { Error: "forbidden_role" } =>
                 ApiProblem.Of(StatusCodes.Status403Forbidden, "forbidden_role", "You cannot invite someone with a higher role than your own"),
             { Error: "forbidden_scope" } =>
@@ -156,20 +154,20 @@ public static class TeamApi
         };
     }
 
-    private static async Task<IResult> CancelAsync(string id, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Ok<InvitationResponse>, ApiErrorResult>> CancelAsync(string id, ApiCaller caller, IClusterClient cluster)
     {
         if (!Guid.TryParse(id, out var invitationId))
         {
             return ApiProblem.NotFound("Invitation");
         }
 
-        var outcome = await Workspace(http, cluster).CancelInvitationAsync(invitationId);
+        var outcome = await Workspace(caller, cluster).CancelInvitationAsync(invitationId);
         return Outcome(outcome);
     }
 
-    private static async Task<IResult> AcceptAsync(HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Ok<InvitationResponse>, ApiErrorResult>> AcceptAsync(ApiCaller caller, HttpRequest request, IClusterClient cluster)
     {
-        var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
+        var (root, error) = await JsonBody.ReadObjectAsync(request);
         if (error is not null)
         {
             return error;
@@ -181,13 +179,12 @@ public static class TeamApi
             return ApiProblem.Invalid(new Dictionary<string, string> { ["token"] = "token is required" }, "Invalid invitation");
         }
 
-        var caller = CallerFilter.CallerOf(http);
         return Outcome(await cluster.GetGrain<IAccountsGrain>(0).AcceptInvitationAsync(token, caller.UserId, caller.Email));
     }
 
-    private static IResult Outcome(InvitationOutcome outcome) => outcome.Error switch
+    private static Results<Ok<InvitationResponse>, ApiErrorResult> Outcome(InvitationOutcome outcome) => outcome.Error switch
     {
-        null => Results.Json(new JsonObject { ["success"] = true, ["invitation"] = Invitation(outcome.Invitation!) }),
+        null => TypedResults.Ok(new InvitationResponse(InvitationSummary.Of(outcome.Invitation!))),
         "invitation_not_found" => ApiProblem.NotFound("Invitation"),
         "invitation_email_mismatch" => ApiProblem.Of(StatusCodes.Status403Forbidden, "invitation_email_mismatch", "This invitation was sent to another email address"),
         var code => ApiProblem.Of(StatusCodes.Status409Conflict, code, code switch
@@ -209,15 +206,4 @@ public static class TeamApi
 
         return list.EnumerateArray().Select(e => Guid.Parse(e.GetString()!)).ToArray();
     }
-
-    private static JsonObject Invitation(InvitationInfo invitation) => new()
-    {
-        ["id"] = invitation.Id.ToString(),
-        ["email"] = invitation.Email,
-        ["role"] = invitation.Role.ToString().ToLowerInvariant(),
-        ["projectIds"] = invitation.ProjectScope is { } scope ? new JsonArray(scope.Select(p => (JsonNode?)p.ToString()).ToArray()) : null,
-        ["status"] = invitation.Status,
-        ["createdAt"] = DeviceJson.Iso(invitation.CreatedAt),
-        ["expiresAt"] = DeviceJson.Iso(invitation.ExpiresAt),
-    };
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
+using OrleansMonitor.ApiHost.Identity;
 
 namespace OrleansMonitor.ApiHost.OpenApi.Schemas;
 

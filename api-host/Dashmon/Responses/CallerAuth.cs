@@ -1,0 +1,4 @@
+namespace OrleansMonitor.ApiHost.Dashmon.Responses;
+
+/// <summary>The caller's credential.</summary>
+public sealed record CallerAuth(CallerAuthMode Mode, CallerAccessLevel AccessLevel);
