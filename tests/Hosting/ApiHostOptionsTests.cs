@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using OrleansMonitor.Tests.Infrastructure;
 
 namespace OrleansMonitor.Tests.Hosting;
@@ -31,7 +32,7 @@ public sealed class ApiHostOptionsTests(ClusterFixture fixture)
     [Fact]
     public async Task ErrorTimestampsComeFromTheHostsTimeProvider()
     {
-        var clock = new FixedClock(new DateTimeOffset(2031, 5, 6, 7, 8, 9, 123, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2031, 5, 6, 7, 8, 9, 123, TimeSpan.Zero));
         await using var api = new ApiFactory(fixture.Monitoring.Client, services: services => services.AddSingleton<TimeProvider>(clock));
 
         var body = await ApiAssert.ErrorAsync(await api.CreateClient().GetAsync("/api/does-not-exist"), System.Net.HttpStatusCode.NotFound, "route_not_found");
@@ -43,9 +44,4 @@ public sealed class ApiHostOptionsTests(ClusterFixture fixture)
         exception is AggregateException aggregate
             ? aggregate.InnerExceptions.SelectMany(Flatten).Prepend(exception)
             : exception.InnerException is { } inner ? Flatten(inner).Prepend(exception) : [exception];
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

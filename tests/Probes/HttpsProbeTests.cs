@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OrleansMonitor.Grains.Probes;
 
 namespace OrleansMonitor.Tests.Probes;
@@ -11,7 +12,7 @@ public sealed class HttpsProbeTests
         using var certificate = TestCertificates.SelfSigned(notAfter.AddDays(-60), notAfter);
         await using var server = await LoopbackWebServer.StartAsync(certificate);
         var checkedAt = notAfter.AddDays(-10.5);
-        var probe = new HttpProbe(new FixedTimeProvider(checkedAt));
+        var probe = new HttpProbe(new FakeTimeProvider(checkedAt));
 
         var result = await probe.RunAsync(ProbeRequests.Http(server.Url("/ok")), CancellationToken.None);
 

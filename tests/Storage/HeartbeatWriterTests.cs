@@ -3,11 +3,11 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using OrleansMonitor.Grains.Storage;
 using OrleansMonitor.Grains.Text;
 using OrleansMonitor.Tests.Infrastructure;
-using OrleansMonitor.Tests.Probes;
 
 namespace OrleansMonitor.Tests.Storage;
 
@@ -230,7 +230,7 @@ public sealed class HeartbeatWriterTests
         await AddMonitorsAsync(db, [monitor]);
         await using var writerSource = NpgsqlDataSource.Create(db.ConnectionString);
         var log = new RecordingLogger<HeartbeatWriter>();
-        var clock = new ManualTimeProvider(Start);
+        var clock = new FakeTimeProvider(Start);
         await using var writer = NewWriter(writerSource, log, o => (o.Capacity, o.CapacityBytes) = (6, 3_800), clock);
         await writer.StartAsync();
         await server.StopAsync();

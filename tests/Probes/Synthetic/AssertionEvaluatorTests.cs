@@ -1,5 +1,6 @@
 using System.Net.Security;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using OrleansMonitor.Grains.Probes;
 using OrleansMonitor.Grains.Probes.Synthetic;
 using OrleansMonitor.Tests.Probes;
@@ -127,7 +128,7 @@ public sealed class AssertionEvaluatorTests
     }
 
     private static RdapClient Client(LoopbackRdapServer rdap) =>
-        new(Options.Create(new RdapOptions { BaseUrl = rdap.BaseUrl }), new FixedTimeProvider(Now));
+        new(Options.Create(new RdapOptions { BaseUrl = rdap.BaseUrl }), new FakeTimeProvider(Now));
 
     private static ResponseFacts Facts(
         string host = "example.com", int statusCode = 200, int latencyMs = 10, string body = "{}", CertificateInfo? certificate = null) =>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using OrleansMonitor.Grains.Probes.Synthetic;
 using OrleansMonitor.Tests.Probes;
 
@@ -9,7 +10,7 @@ public sealed class RdapClientTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2031, 3, 15, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly ManualTimeProvider _clock = new(Now);
+    private readonly FakeTimeProvider _clock = new(Now);
     private LoopbackRdapServer? _server;
 
     private LoopbackRdapServer Server => _server ?? throw new InvalidOperationException("The RDAP server has not started.");
