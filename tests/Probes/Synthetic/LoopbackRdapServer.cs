@@ -1,63 +1,39 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Logging;
+using OrleansMonitor.Tests.Infrastructure;
 
 namespace OrleansMonitor.Tests.Probes.Synthetic;
 
 /// <summary>
-/// A real RDAP service on 127.0.0.1: answers <c>GET {any prefix}/domain/{name}</c> with the record set for that domain
-/// (404 with an RDAP error object otherwise) and records the paths asked for.
+/// A real RDAP service on a <see cref="LocalHttpTarget"/>: answers <c>GET {any prefix}/domain/{name}</c> with the
+/// record set for that domain (404 with an RDAP error object otherwise); the target records the paths asked for.
 /// </summary>
 public sealed class LoopbackRdapServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, (int Status, string ContentType, string Body)> _answers = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentQueue<string> _paths = new();
+    private LocalHttpTarget? _target;
 
     private LoopbackRdapServer()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1));
-        _app = builder.Build();
-        _app.MapGet("/{**path}", async (HttpContext context) =>
-        {
-            var path = context.Request.Path.Value ?? string.Empty;
-            _paths.Enqueue(path);
-            if (Delay > TimeSpan.Zero)
-            {
-                await Task.Delay(Delay, context.RequestAborted);
-            }
-
-            var marker = path.LastIndexOf("/domain/", StringComparison.Ordinal);
-            var domain = marker < 0 ? string.Empty : path[(marker + "/domain/".Length)..];
-            var (status, contentType, body) = _answers.TryGetValue(domain, out var answer)
-                ? answer
-                : (StatusCodes.Status404NotFound, "application/rdap+json", """{"errorCode":404,"title":"Not Found"}""");
-            context.Response.StatusCode = status;
-            context.Response.ContentType = contentType;
-            await context.Response.WriteAsync(body, context.RequestAborted);
-        });
     }
 
-    public string BaseUrl => _app.Urls.Single();
+    public string BaseUrl => Target.BaseUrl;
 
     /// <summary>How long each answer waits before it is sent.</summary>
     public TimeSpan Delay { get; set; }
 
     /// <summary>The request paths received, oldest first.</summary>
-    public IReadOnlyCollection<string> Paths => _paths;
+    public IReadOnlyCollection<string> Paths => [.. Target.Received.Select(request => request.Path)];
+
+    private LocalHttpTarget Target => _target ?? throw new InvalidOperationException("The server has not started.");
 
     public static async Task<LoopbackRdapServer> StartAsync()
     {
         var server = new LoopbackRdapServer();
-        await server._app.StartAsync();
+        server._target = await LocalHttpTarget.StartAsync(routes: routes => routes.MapGet("/{**path}", server.AnswerAsync));
         return server;
     }
 
@@ -83,9 +59,10 @@ public sealed class LoopbackRdapServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-        await _app.StopAsync(grace.Token);
-        await _app.DisposeAsync();
+        if (_target is not null)
+        {
+            await _target.DisposeAsync();
+        }
     }
 
     private static JsonObject Event(string action, DateTimeOffset date) => new()
@@ -93,4 +70,22 @@ public sealed class LoopbackRdapServer : IAsyncDisposable
         ["eventAction"] = action,
         ["eventDate"] = date.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
     };
+
+    private async Task AnswerAsync(HttpContext context)
+    {
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay, context.RequestAborted);
+        }
+
+        var path = context.Request.Path.Value ?? string.Empty;
+        var marker = path.LastIndexOf("/domain/", StringComparison.Ordinal);
+        var domain = marker < 0 ? string.Empty : path[(marker + "/domain/".Length)..];
+        var (status, contentType, body) = _answers.TryGetValue(domain, out var answer)
+            ? answer
+            : (StatusCodes.Status404NotFound, "application/rdap+json", """{"errorCode":404,"title":"Not Found"}""");
+        context.Response.StatusCode = status;
+        context.Response.ContentType = contentType;
+        await context.Response.WriteAsync(body, context.RequestAborted);
+    }
 }

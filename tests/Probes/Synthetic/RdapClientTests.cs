@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using OrleansMonitor.Grains.Probes.Synthetic;
 using OrleansMonitor.Tests.Probes;
+using OrleansMonitor.Tests.Infrastructure;
 
 namespace OrleansMonitor.Tests.Probes.Synthetic;
 
@@ -119,7 +120,7 @@ public sealed class RdapClientTests : IAsyncLifetime
     [Fact]
     public async Task RefusedConnectionIsUnknown()
     {
-        var expiry = await Client($"http://127.0.0.1:{ProbeRequests.ClosedPort()}").GetExpiryAsync("example.com", CancellationToken.None);
+        var expiry = await Client($"http://127.0.0.1:{FreePort.Next()}").GetExpiryAsync("example.com", CancellationToken.None);
 
         Assert.Equal(DomainExpiry.Unknown("example.com", "RDAP lookup failed (Connection refused)"), expiry);
     }

@@ -3,6 +3,7 @@ using OrleansMonitor.Grains.Probes.Synthetic;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OrleansMonitor.Tests.Probes;
+using OrleansMonitor.Tests.Infrastructure;
 using static OrleansMonitor.GrainInterfaces.Monitors.SyntheticAssertionKind;
 
 namespace OrleansMonitor.Tests.Probes.Synthetic;
@@ -12,7 +13,7 @@ public sealed class SyntheticAssertionTests(HttpServerFixture fixture) : IClassF
 {
     private readonly HttpProbe _probe = new(TimeProvider.System);
 
-    private LoopbackWebServer Server => fixture.Server;
+    private LocalHttpTarget Server => fixture.Server;
 
     [Fact]
     public async Task PassingAssertionsKeepTheProbeUpWithTheStatusLine()
@@ -154,7 +155,7 @@ public sealed class SyntheticAssertionTests(HttpServerFixture fixture) : IClassF
         var client = new RdapClient(Options.Create(new RdapOptions { BaseUrl = rdap.BaseUrl }), TimeProvider.System);
         var probe = new HttpProbe(TimeProvider.System, client);
 
-        var result = await probe.RunAsync(ProbeRequests.Http(Server.Url("/ok")) with { Assertions = [new SyntheticAssertion(DomainDaysAtLeast, null, "30")] }, CancellationToken.None);
+        var result = await probe.RunAsync(ProbeRequests.Http(Server.UrlOf("/ok")) with { Assertions = [new SyntheticAssertion(DomainDaysAtLeast, null, "30")] }, CancellationToken.None);
 
         Assert.False(result.IsUp);
         Assert.Equal("Assertions failed: domain expiry unknown: 127.0.0.1 is not a registered domain name", result.Message);
@@ -185,7 +186,7 @@ public sealed class SyntheticAssertionTests(HttpServerFixture fixture) : IClassF
         await using var provider = services.BuildServiceProvider();
         var probe = provider.GetRequiredService<IProbe>();
 
-        var result = await probe.RunAsync(ProbeRequests.Http(Server.Url("/ok")) with { Assertions = [new SyntheticAssertion(DomainDaysAtLeast, null, "30")] }, CancellationToken.None);
+        var result = await probe.RunAsync(ProbeRequests.Http(Server.UrlOf("/ok")) with { Assertions = [new SyntheticAssertion(DomainDaysAtLeast, null, "30")] }, CancellationToken.None);
 
         Assert.Equal(message, result.Message);
     }
@@ -204,9 +205,9 @@ public sealed class SyntheticAssertionTests(HttpServerFixture fixture) : IClassF
     {
         var now = DateTimeOffset.UtcNow;
         using var certificate = TestCertificates.SelfSigned(now.AddDays(-1), now.AddDays(30));
-        await using var server = await LoopbackWebServer.StartAsync(certificate);
+        await using var server = await ProbeRoutes.StartAsync(certificate);
 
-        var result = await _probe.RunAsync(ProbeRequests.Http(server.Url("/json")) with { Assertions = [new SyntheticAssertion(TlsValidDaysAtLeast, null, "7")] }, CancellationToken.None);
+        var result = await _probe.RunAsync(ProbeRequests.Http(server.UrlOf("/json")) with { Assertions = [new SyntheticAssertion(TlsValidDaysAtLeast, null, "7")] }, CancellationToken.None);
 
         Assert.False(result.IsUp);
         Assert.Equal("DOWN", result.Status);
@@ -217,7 +218,7 @@ public sealed class SyntheticAssertionTests(HttpServerFixture fixture) : IClassF
     [Fact]
     public async Task StalledBodyTimesOutWhenAssertionsNeedIt()
     {
-        var request = ProbeRequests.Http(Server.Url("/stall"), timeout: TimeSpan.FromSeconds(2)); // headers come at once; the body stalls for 10 s
+        var request = ProbeRequests.Http(Server.UrlOf("/stall"), timeout: TimeSpan.FromSeconds(2)); // headers come at once; the body stalls for 10 s
 
         var withoutAssertions = await _probe.RunAsync(request, CancellationToken.None);
         var result = await _probe.RunAsync(request with { Assertions = [new SyntheticAssertion(BodyContains, null, "start")] }, CancellationToken.None);
@@ -229,5 +230,5 @@ public sealed class SyntheticAssertionTests(HttpServerFixture fixture) : IClassF
     }
 
     private Task<ProbeResult> RunAsync(string path, params SyntheticAssertion[] assertions) =>
-        _probe.RunAsync(ProbeRequests.Http(Server.Url(path)) with { Assertions = assertions }, CancellationToken.None);
+        _probe.RunAsync(ProbeRequests.Http(Server.UrlOf(path)) with { Assertions = assertions }, CancellationToken.None);
 }
