@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using OrleansMonitor.Tests.Infrastructure;
 
@@ -14,18 +13,18 @@ public sealed class AccountTests(ClusterFixture fixture)
     public async Task TimeZoneAcceptsIanaNamesOnly()
     {
         var user = await fixture.NewUserAsync();
-        Assert.Equal("UTC", (await user.Session.GetFromJsonAsync<JsonObject>("/api/user/preferences"))!["preferences"]!["timezone"]!.GetValue<string>());
+        Assert.Equal("UTC", (await user.Session.GetJsonAsync<AccountPreferencesBody>("/api/user/preferences")).Preferences.Timezone);
 
         var set = await user.Session.PutAsJsonAsync("/api/user/preferences/timezone", new { timezone = "Europe/Paris" });
 
         Assert.Equal(HttpStatusCode.OK, set.StatusCode);
-        Assert.Equal("Europe/Paris", (await user.Session.GetFromJsonAsync<JsonObject>("/api/user/preferences"))!["preferences"]!["timezone"]!.GetValue<string>());
+        Assert.Equal("Europe/Paris", (await user.Session.GetJsonAsync<AccountPreferencesBody>("/api/user/preferences")).Preferences.Timezone);
         foreach (var bad in new[] { "Mars/Olympus_Mons", "+02:00", "", "../../etc/passwd" })
         {
             await ApiAssert.ErrorAsync(await user.Session.PutAsJsonAsync("/api/user/preferences/timezone", new { timezone = bad }), HttpStatusCode.UnprocessableEntity, "validation_failed");
         }
 
-        Assert.Equal("Europe/Paris", (await user.Session.GetFromJsonAsync<JsonObject>("/api/user/preferences"))!["preferences"]!["timezone"]!.GetValue<string>());
+        Assert.Equal("Europe/Paris", (await user.Session.GetJsonAsync<AccountPreferencesBody>("/api/user/preferences")).Preferences.Timezone);
     }
 
     [Fact]
@@ -36,9 +35,9 @@ public sealed class AccountTests(ClusterFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await laptop.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = user.Password })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync("/api/projects")).StatusCode);
 
-        var sessions = (await user.Session.GetFromJsonAsync<JsonObject>("/api/user/sessions"))!["sessions"]!.AsArray();
+        var sessions = (await user.Session.GetJsonAsync<AccountSessionList>("/api/user/sessions")).Sessions;
         Assert.Equal(2, sessions.Count);
-        var other = sessions.Single(s => !s!["current"]!.GetValue<bool>())!["id"]!.GetValue<string>();
+        var other = sessions.Single(s => !s.Current).Id;
 
         Assert.Equal(HttpStatusCode.OK, (await user.Session.DeleteAsync($"/api/user/sessions/{other}")).StatusCode);
 
@@ -56,20 +55,20 @@ public sealed class AccountTests(ClusterFixture fixture)
         var project = await Dashmon.DashmonClient.CreateProjectAsync(user, "Summary");
         await Dashmon.DashmonClient.CreateDeviceAsync(user, project, new { name = "Pending one", type = "tcp", host = "127.0.0.1", port = 9, interval = 600 });
 
-        var posture = (await user.Session.GetFromJsonAsync<JsonObject>("/api/user/integration-posture"))!["tokens"]!;
-        var summary = (await user.Session.GetFromJsonAsync<JsonObject>("/api/support/summary"))!;
-        var legacy = (await user.Session.GetFromJsonAsync<JsonObject>("/api/user/api-token"))!;
+        var posture = (await user.Session.GetJsonAsync<IntegrationPostureBody>("/api/user/integration-posture")).Tokens;
+        var summary = await user.Session.GetJsonAsync<SupportSummary>("/api/support/summary");
+        var legacy = await user.Session.GetJsonAsync<LegacyTokenBody>("/api/user/api-token");
 
-        Assert.Equal(2, posture["total"]!.GetValue<int>());
-        Assert.Equal(1, posture["readOnly"]!.GetValue<int>());
-        Assert.Equal(1, posture["expiringWithin7Days"]!.GetValue<int>());
-        Assert.Equal(2, posture["neverUsed"]!.GetValue<int>());
-        Assert.Equal(1, summary["devices"]!["total"]!.GetValue<int>());
-        Assert.Equal(1, summary["devices"]!["pending"]!.GetValue<int>());
-        Assert.Equal(0, summary["openIncidents"]!.GetValue<int>());
-        Assert.Equal("premium", summary["plan"]!["name"]!.GetValue<string>());
-        Assert.Equal(2, summary["plan"]!["usage"]!["projects"]!.GetValue<int>());
-        Assert.False(legacy["legacyToken"]!["exists"]!.GetValue<bool>());
+        Assert.Equal(2, posture.Total);
+        Assert.Equal(1, posture.ReadOnly);
+        Assert.Equal(1, posture.ExpiringWithin7Days);
+        Assert.Equal(2, posture.NeverUsed);
+        Assert.Equal(1, summary.Devices.Total);
+        Assert.Equal(1, summary.Devices.Pending);
+        Assert.Equal(0, summary.OpenIncidents);
+        Assert.Equal("premium", summary.Plan.Name);
+        Assert.Equal(2, summary.Plan.Usage.Projects);
+        Assert.False(legacy.LegacyToken.Exists);
     }
 
     [Fact]
@@ -77,18 +76,18 @@ public sealed class AccountTests(ClusterFixture fixture)
     {
         var user = await fixture.NewUserAsync();
         var project = await Dashmon.DashmonClient.CreateProjectAsync(user, "Zoned");
-        var device = Guid.Parse((await Dashmon.DashmonClient.CreateDeviceAsync(user, project, new { name = "Zoned", type = "heartbeat", heartbeat = new { interval = 86400, grace = 0 } }))["id"]!.GetValue<string>());
+        var device = Guid.Parse((await Dashmon.DashmonClient.CreateDeviceAsync(user, project, new { name = "Zoned", type = "heartbeat", heartbeat = new { interval = 86400, grace = 0 } })).Id);
         var bucket = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(-2).AddHours(12), TimeSpan.Zero);
         await fixture.Monitoring.Database.ExecuteAsync("INSERT INTO om_rollups_5m VALUES ($1, $2, 4, 3, 30, 5, 10, 0, 0)", device, bucket.UtcDateTime);
         Assert.Equal(HttpStatusCode.OK, (await user.Session.PutAsJsonAsync("/api/user/preferences/timezone", new { timezone = "Pacific/Kiritimati" })).StatusCode);
 
-        var report = (await user.Session.GetFromJsonAsync<JsonObject>("/api/reports/uptime?period=daily"))!;
+        var report = await user.Session.GetJsonAsync<Dashmon.DashmonUptimeReport>("/api/reports/uptime?period=daily");
 
-        Assert.Equal("Pacific/Kiritimati", report["timezone"]!.GetValue<string>());
-        var period = report["devices"]!.AsArray().Single(d => d!["deviceId"]!.GetValue<string>() == device.ToString())!["periods"]!.AsArray().Single()!;
+        Assert.Equal("Pacific/Kiritimati", report.Timezone);
+        var period = report.Devices.Single(d => d.DeviceId == device.ToString()).Periods.Single();
         // 12:00 UTC is 02:00 the next day at UTC+14, whose local midnight is 10:00 UTC.
-        Assert.Equal(bucket.AddHours(-2).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"), period["start"]!.GetValue<string>());
-        Assert.Equal(4, period["checks"]!.GetValue<long>());
-        Assert.Equal(75, period["uptimePercentage"]!.GetValue<double>());
+        Assert.Equal(bucket.AddHours(-2).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"), period.Start);
+        Assert.Equal(4, period.Checks);
+        Assert.Equal(75, period.UptimePercentage);
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using OrleansMonitor.Tests.Infrastructure;
+using OrleansMonitor.Tests.Lunalytics;
 
 namespace OrleansMonitor.Tests.Auth;
 
@@ -56,6 +57,6 @@ public sealed class AuthHardeningTests(ClusterFixture fixture)
         var tokenFromElsewhere = new HttpRequestMessage(HttpMethod.Post, "/api/monitor/add") { Content = JsonContent.Create(Monitor) };
         tokenFromElsewhere.Headers.Add("Origin", "https://dashboard.example");
         Assert.Equal(HttpStatusCode.OK, (await token.SendAsync(tokenFromElsewhere)).StatusCode);
-        Assert.Equal("Guarded", (await user.GetMonitorAsync(id))["name"]!.GetValue<string>());
+        Assert.Equal("Guarded", (await user.MonitorAsync(id)).Name);
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using OrleansMonitor.Tests.Infrastructure;
+using OrleansMonitor.Tests.Dashmon;
 using static OrleansMonitor.Tests.Auth.RouteCatalog;
 
 namespace OrleansMonitor.Tests.Auth;
@@ -118,8 +119,8 @@ public sealed class AuthorizationMatrixTests(ClusterFixture fixture)
         // Nothing of the owner's was changed by the callers that had no right to: the device kept its name and project.
         var owner = fixture.Api.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await owner.PostAsJsonAsync("/api/auth/login", new { email = world.Owner.Email, password = world.Owner.Password })).StatusCode);
-        var device = (await owner.GetFromJsonAsync<JsonObject>($"/api/projects/{world.Project}/devices/{world.Device}"))!["device"]!;
-        Assert.Equal("Port", device["name"]!.GetValue<string>());
-        Assert.Equal(world.Project.ToString(), device["projectId"]!.GetValue<string>());
+        var device = (await owner.GetJsonAsync<DashmonDeviceBody>($"/api/projects/{world.Project}/devices/{world.Device}")).Device;
+        Assert.Equal("Port", device.Name);
+        Assert.Equal(world.Project.ToString(), device.ProjectId);
     }
 }

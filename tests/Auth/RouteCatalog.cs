@@ -39,7 +39,7 @@ public static class RouteCatalog
         var owner = await fixture.NewUserAsync();
         var project = await DashmonClient.CreateProjectAsync(owner, "Matrix");
         var other = await DashmonClient.CreateProjectAsync(owner, "Scoped elsewhere");
-        string Id(JsonObject device) => device["id"]!.GetValue<string>();
+        string Id(DashmonDevice device) => device.Id;
         var device = Id(await DashmonClient.CreateDeviceAsync(owner, project, new { name = "Port", type = "tcp", host = "127.0.0.1", port = 9, interval = 600 }));
         var http = Id(await DashmonClient.CreateDeviceAsync(owner, project, new { name = "Page", type = "http", url = "http://127.0.0.1:9/", interval = 600 }));
         var dns = Id(await DashmonClient.CreateDeviceAsync(owner, project, new { name = "Names", type = "dns", interval = 600, dns = new { recordType = "A", name = "example.test", resolver = "127.0.0.1:9" }, timeout = 5 }));
@@ -164,6 +164,6 @@ public static class RouteCatalog
         }
 
         var device = await DashmonClient.CreateDeviceAsync(world.Owner, world.Project, new { name = "Fresh device", type = "tcp", host = "127.0.0.1", port = 9, interval = 600 });
-        return device["id"]!.GetValue<string>();
+        return device.Id;
     }
 }

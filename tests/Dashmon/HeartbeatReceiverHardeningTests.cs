@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -17,8 +16,7 @@ public sealed class HeartbeatReceiverHardeningTests(ClusterFixture fixture)
     private static async Task<string> HeartbeatTokenAsync(ApiUser user, string name)
     {
         var device = await user.CreateDeviceAsync(await user.DefaultProjectAsync(), new { name, type = "heartbeat", heartbeat = new { interval = 3600, grace = 60 } });
-        var config = await user.Session.GetFromJsonAsync<JsonObject>($"/api/devices/{device["id"]}/heartbeat-config");
-        return config!["heartbeat"]!["token"]!.GetValue<string>();
+        return (await user.HeartbeatConfigAsync(device.Id)).Token;
     }
 
     [Fact]

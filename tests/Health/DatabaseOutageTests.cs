@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Npgsql;
 using OrleansMonitor.Tests.Infrastructure;
 
@@ -42,7 +41,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         var live = await client.GetAsync("/health/live");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
-        Assert.Equal("down", (await health.Content.ReadFromJsonAsync<JsonObject>())!["database"]!.GetValue<string>());
+        Assert.Equal("down", (await health.ReadJsonAsync<HealthBody>()).Database);
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }
 }

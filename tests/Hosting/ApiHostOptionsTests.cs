@@ -37,7 +37,7 @@ public sealed class ApiHostOptionsTests(ClusterFixture fixture)
 
         var body = await ApiAssert.ErrorAsync(await api.CreateClient().GetAsync("/api/does-not-exist"), System.Net.HttpStatusCode.NotFound, "route_not_found");
 
-        Assert.Equal("2031-05-06T07:08:09.123Z", body["timestamp"]!.GetValue<string>());
+        Assert.Equal("2031-05-06T07:08:09.123Z", body.Timestamp);
     }
 
     private static IEnumerable<Exception> Flatten(Exception exception) =>

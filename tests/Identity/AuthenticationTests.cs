@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using OrleansMonitor.Tests.Infrastructure;
+using OrleansMonitor.Tests.Health;
+using OrleansMonitor.Tests.Lunalytics;
 
 namespace OrleansMonitor.Tests.Identity;
 
@@ -44,8 +46,8 @@ public sealed class AuthenticationTests(ClusterFixture fixture)
     {
         var response = await Anonymous().PostAsJsonAsync("/api/auth/register", new { email, password, name });
 
-        await ApiAssert.ErrorAsync(response, HttpStatusCode.UnprocessableEntity, "validation_failed");
-        Assert.True((await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().ContainsKey(field));
+        var body = await ApiAssert.ErrorAsync(response, HttpStatusCode.UnprocessableEntity, "validation_failed");
+        Assert.True(body.Errors!.ContainsKey(field));
     }
 
     [Fact]
@@ -115,7 +117,7 @@ public sealed class AuthenticationTests(ClusterFixture fixture)
         {
             var added = await client.PostAsJsonAsync("/api/monitor/add", Monitor);
             Assert.Equal(HttpStatusCode.OK, added.StatusCode);
-            var id = (await added.Content.ReadFromJsonAsync<JsonObject>())!["monitorId"]!.GetValue<string>();
+            var id = (await added.ReadJsonAsync<MonitorAdded>()).MonitorId;
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/monitor/id?monitorId={id}")).StatusCode);
         }
     }
@@ -132,7 +134,7 @@ public sealed class AuthenticationTests(ClusterFixture fixture)
         await ApiAssert.ErrorAsync(await reader.PostAsJsonAsync("/api/monitor/add", Monitor), HttpStatusCode.Forbidden, "read_only_token");
         await ApiAssert.ErrorAsync(await reader.PostAsJsonAsync("/api/monitor/edit", new { monitorId = id, name = "Changed" }), HttpStatusCode.Forbidden, "read_only_token");
         await ApiAssert.ErrorAsync(await reader.GetAsync($"/api/monitor/delete?monitorId={id}"), HttpStatusCode.Forbidden, "read_only_token");
-        Assert.Equal("Token made", (await user.GetMonitorAsync(id))["name"]!.GetValue<string>());
+        Assert.Equal("Token made", (await user.MonitorAsync(id)).Name);
     }
 
     [Fact]
@@ -154,9 +156,9 @@ public sealed class AuthenticationTests(ClusterFixture fixture)
         var listing = await user.Session.GetStringAsync("/api/user/api-tokens");
 
         Assert.DoesNotContain(token, listing);
-        var entry = JsonNode.Parse(listing)!["tokens"]![0]!;
-        Assert.Equal("read_only", entry["accessLevel"]!.GetValue<string>());
-        Assert.InRange(DateTimeOffset.Parse(entry["expiresAt"]!.GetValue<string>()), DateTimeOffset.UtcNow.AddDays(6.9), DateTimeOffset.UtcNow.AddDays(7.1));
+        var entry = JsonSerializer.Deserialize<ApiTokenList>(listing, ApiJson.Options)!.Tokens[0];
+        Assert.Equal("read_only", entry.AccessLevel);
+        Assert.InRange(DateTimeOffset.Parse(entry.ExpiresAt!), DateTimeOffset.UtcNow.AddDays(6.9), DateTimeOffset.UtcNow.AddDays(7.1));
         var stored = await fixture.Monitoring.Database.ScalarAsync<byte[]>("SELECT secret_hash FROM om_api_tokens WHERE user_id = $1", user.UserId);
         Assert.Equal(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)), stored);
     }
@@ -178,13 +180,13 @@ public sealed class AuthenticationTests(ClusterFixture fixture)
         var token = await user.CreateTokenAsync();
         var client = user.WithAuthorization("Bearer " + token);
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/monitor/add", Monitor)).StatusCode);
-        var id = JsonNode.Parse(await user.Session.GetStringAsync("/api/user/api-tokens"))!["tokens"]![0]!["id"]!.GetValue<string>();
+        var id = (await user.TokensAsync())[0].Id;
 
         Assert.Equal(HttpStatusCode.OK, (await user.Session.DeleteAsync($"/api/user/api-tokens/{id}")).StatusCode);
 
         await ApiAssert.ErrorAsync(await client.PostAsJsonAsync("/api/monitor/add", Monitor), HttpStatusCode.Unauthorized, "unauthorized");
         await ApiAssert.ErrorAsync(await user.Session.DeleteAsync($"/api/user/api-tokens/{id}"), HttpStatusCode.NotFound, "token_not_found");
-        Assert.Empty(JsonNode.Parse(await user.Session.GetStringAsync("/api/user/api-tokens"))!["tokens"]!.AsArray());
+        Assert.Empty(await user.TokensAsync());
     }
 
     [Fact]
@@ -203,7 +205,7 @@ public sealed class AuthenticationTests(ClusterFixture fixture)
         var owner = await fixture.NewUserAsync();
         var stranger = await fixture.NewUserAsync();
         var token = await owner.CreateTokenAsync();
-        var id = JsonNode.Parse(await owner.Session.GetStringAsync("/api/user/api-tokens"))!["tokens"]![0]!["id"]!.GetValue<string>();
+        var id = (await owner.TokensAsync())[0].Id;
 
         await ApiAssert.ErrorAsync(await stranger.Session.DeleteAsync($"/api/user/api-tokens/{id}"), HttpStatusCode.NotFound, "token_not_found");
         Assert.Equal(HttpStatusCode.OK, (await owner.WithAuthorization(token).PostAsJsonAsync("/api/monitor/add", Monitor)).StatusCode);
@@ -215,6 +217,6 @@ public sealed class AuthenticationTests(ClusterFixture fixture)
         var response = await Anonymous().GetAsync("/api/health");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("up", (await response.Content.ReadFromJsonAsync<JsonObject>())!["database"]!.GetValue<string>());
+        Assert.Equal("up", (await response.ReadJsonAsync<HealthBody>()).Database);
     }
 }

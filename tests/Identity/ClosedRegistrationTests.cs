@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using OrleansMonitor.GrainInterfaces.Identity;
 using OrleansMonitor.Tests.Infrastructure;
@@ -48,14 +47,14 @@ public sealed class ClosedRegistrationTests : IAsyncLifetime
         }
 
         var first = racers[Array.FindIndex(answers, a => a.StatusCode == HttpStatusCode.Created)];
-        var ownerId = (await answers.Single(a => a.StatusCode == HttpStatusCode.Created).Content.ReadFromJsonAsync<JsonObject>())!["user"]!["id"]!.GetValue<string>();
+        var ownerId = (await answers.Single(a => a.StatusCode == HttpStatusCode.Created).ReadJsonAsync<SessionBody>()).User.Id;
 
         // A taken email is refused the same way: closed registration tells strangers nothing about accounts.
         await ApiAssert.ErrorAsync(await RegisterAsync(Browser(), first.Email), HttpStatusCode.Forbidden, "registration_closed");
 
         var invite = await first.Client.PostAsJsonAsync("/api/user/team-invitations", new { email = "dev@example.test", role = "editor" });
         Assert.Equal(HttpStatusCode.Created, invite.StatusCode);
-        var token = (await invite.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
+        var token = (await invite.ReadJsonAsync<InvitationIssued>()).Token;
 
         await ApiAssert.ErrorAsync(await RegisterAsync(Browser(), "someone-else@example.test", token), HttpStatusCode.Forbidden, "registration_closed");
         await ApiAssert.ErrorAsync(await RegisterAsync(Browser(), "dev@example.test", "omi_not-a-real-token"), HttpStatusCode.Forbidden, "registration_closed");
@@ -64,12 +63,12 @@ public sealed class ClosedRegistrationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, (await RegisterAsync(dev, "DEV@example.test", token)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await dev.PostAsJsonAsync("/api/user/team-invitations/accept", new { token })).StatusCode);
         var switched = await dev.PostAsJsonAsync("/api/user/account-context", new { ownerUserId = ownerId });
-        Assert.Equal("editor", (await switched.Content.ReadFromJsonAsync<JsonObject>())!["role"]!.GetValue<string>());
+        Assert.Equal("editor", (await switched.ReadJsonAsync<AccountContext>()).Role);
 
         // Used, expired or cancelled invitations open nothing.
         await ApiAssert.ErrorAsync(await RegisterAsync(Browser(), "dev2@example.test", token), HttpStatusCode.Forbidden, "registration_closed");
         var late = await first.Client.PostAsJsonAsync("/api/user/team-invitations", new { email = "late@example.test", role = "viewer" });
-        var lateToken = (await late.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
+        var lateToken = (await late.ReadJsonAsync<InvitationIssued>()).Token;
         await _cluster.Database.ExecuteAsync("UPDATE om_invitations SET expires_at = now() - interval '1 minute' WHERE email = 'late@example.test'");
         await ApiAssert.ErrorAsync(await RegisterAsync(Browser(), "late@example.test", lateToken), HttpStatusCode.Forbidden, "registration_closed");
 

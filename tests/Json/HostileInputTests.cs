@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using OrleansMonitor.Tests.Infrastructure;
 using OrleansMonitor.Tests.Auth;
+using OrleansMonitor.Tests.Dashmon;
 
 namespace OrleansMonitor.Tests.Json;
 
@@ -86,12 +87,20 @@ public sealed class HostileInputTests(ClusterFixture fixture)
             return false;
         }
 
-        var body = JsonNode.Parse(text) as JsonObject;
-        return body?["success"]?.GetValue<bool>() == false
-            && body["code"]?.GetValue<string>() == "invalid_json"
-            && !string.IsNullOrWhiteSpace(body["error"]?.GetValue<string>())
-            && DateTimeOffset.TryParse(body["timestamp"]?.GetValue<string>(), out _)
-            && !string.IsNullOrWhiteSpace(body["requestId"]?.GetValue<string>());
+        ApiErrorBody? body;
+        try
+        {
+            body = JsonSerializer.Deserialize<ApiErrorBody>(text, ApiJson.Options);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        return body is { Success: false, Code: "invalid_json" }
+            && !string.IsNullOrWhiteSpace(body.Error)
+            && DateTimeOffset.TryParse(body.Timestamp, out _)
+            && !string.IsNullOrWhiteSpace(body.RequestId);
     }
 
     /// <summary>The route's body as UTF-8 JSON with the hostile text where <paramref name="hostility"/> says.</summary>
@@ -180,14 +189,13 @@ public sealed class HostileInputTests(ClusterFixture fixture)
     /// <summary>The owner's projects and devices (ids, names, descriptions, projects) and its rows in om_monitors.</summary>
     private async Task<string> SnapshotAsync(ApiUser owner)
     {
-        var projects = (await owner.Session.GetFromJsonAsync<JsonObject>("/api/projects"))!["projects"]!.AsArray();
         var lines = new List<string>();
-        foreach (var project in projects)
+        foreach (var project in await owner.ProjectsAsync())
         {
-            lines.Add($"project {project!["id"]} {project["name"]} {project["description"]}");
-            foreach (var device in project["devices"]!.AsArray())
+            lines.Add($"project {project.Id} {project.Name} {project.Description}");
+            foreach (var device in project.Devices)
             {
-                lines.Add($"  device {device!["id"]} {device["name"]} {device["type"]}");
+                lines.Add($"  device {device.Id} {device.Name} {device.Type}");
             }
         }
 

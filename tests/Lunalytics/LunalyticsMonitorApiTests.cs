@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using OrleansMonitor.Grains.Storage;
 using OrleansMonitor.Tests.Dashmon;
@@ -33,34 +34,25 @@ public sealed class LunalyticsMonitorApiTests(ClusterFixture fixture)
         var response = await user.Session.PostAsJsonAsync("/api/monitor/add", HttpMonitor(target.Url));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var monitor = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-        Assert.True(Guid.TryParse(monitor["monitorId"]!.GetValue<string>(), out _));
-        Assert.Equal("Lunalytics", monitor["name"]!.GetValue<string>());
-        Assert.Equal(target.Url, monitor["url"]!.GetValue<string>());
-        Assert.Equal(20, monitor["interval"]!.GetValue<int>());
-        Assert.Equal(20, monitor["retryInterval"]!.GetValue<int>());
-        Assert.Equal(5, monitor["requestTimeout"]!.GetValue<int>());
-        Assert.Equal("GET", monitor["method"]!.GetValue<string>());
-        Assert.Equal("object", JsonValueKind(monitor["headers"]));
-        Assert.Equal("object", JsonValueKind(monitor["body"]));
-        Assert.Equal("200-299", monitor["valid_status_codes"]![0]!.GetValue<string>());
-        Assert.Equal(user.Email, monitor["email"]!.GetValue<string>());
-        Assert.Equal("http", monitor["type"]!.GetValue<string>());
-        Assert.Null(monitor["port"]);
-        Assert.Equal(0, monitor["uptimePercentage"]!.GetValue<double>());
-        Assert.NotNull(monitor["averageHeartbeatLatency"]);
-        Assert.True(monitor["nextCheck"]!.GetValue<long>() > DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeMilliseconds());
-        Assert.Empty(monitor["heartbeats"]!.AsArray());
-        Assert.False(monitor["cert"]!["isValid"]!.GetValue<bool>());
+        var monitor = await response.ReadJsonAsync<LunalyticsMonitor>();
+        Assert.True(Guid.TryParse(monitor.MonitorId, out _));
+        Assert.Equal("Lunalytics", monitor.Name);
+        Assert.Equal(target.Url, monitor.Url);
+        Assert.Equal(20, monitor.Interval);
+        Assert.Equal(20, monitor.RetryInterval);
+        Assert.Equal(5, monitor.RequestTimeout);
+        Assert.Equal("GET", monitor.Method);
+        Assert.NotNull(monitor.Headers); // an object, however empty
+        Assert.Equal(JsonValueKind.Object, monitor.Body?.ValueKind);
+        Assert.Equal("200-299", monitor.ValidStatusCodes![0]);
+        Assert.Equal(user.Email, monitor.Email);
+        Assert.Equal("http", monitor.Type);
+        Assert.Null(monitor.Port);
+        Assert.Equal(0, monitor.UptimePercentage);
+        Assert.True(monitor.NextCheck > DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeMilliseconds());
+        Assert.Empty(monitor.Heartbeats);
+        Assert.False(monitor.Cert.IsValid);
     }
-
-    private static string JsonValueKind(JsonNode? node) => node switch
-    {
-        JsonObject => "object",
-        JsonArray => "array",
-        null => "null",
-        _ => "value",
-    };
 
     [Fact]
     public async Task AddTcpMonitorHasNullHttpFields()
@@ -69,14 +61,14 @@ public sealed class LunalyticsMonitorApiTests(ClusterFixture fixture)
         await using var target = LocalTcpTarget.Start();
 
         var id = await user.AddMonitorAsync(new { name = "Lunalytics TCP", url = "127.0.0.1", type = "tcp", port = target.Port, interval = 20, retryInterval = 20, requestTimeout = 5 });
-        var monitor = await user.GetMonitorAsync(id);
+        var monitor = await user.MonitorAsync(id);
 
-        Assert.Equal("tcp", monitor["type"]!.GetValue<string>());
-        Assert.Equal(target.Port, monitor["port"]!.GetValue<int>());
-        Assert.Null(monitor["method"]);
-        Assert.Null(monitor["headers"]);
-        Assert.Null(monitor["body"]);
-        Assert.Null(monitor["valid_status_codes"]);
+        Assert.Equal("tcp", monitor.Type);
+        Assert.Equal(target.Port, monitor.Port);
+        Assert.Null(monitor.Method);
+        Assert.Null(monitor.Headers);
+        Assert.Null(monitor.Body);
+        Assert.Null(monitor.ValidStatusCodes);
     }
 
     [Fact]
@@ -86,17 +78,17 @@ public sealed class LunalyticsMonitorApiTests(ClusterFixture fixture)
         await using var target = LocalHttpTarget.Start();
         var id = await user.AddMonitorAsync(HttpMonitor(target.Url));
 
-        var monitor = await Eventually.HoldsAsync(() => user.GetMonitorAsync(id), m => m["heartbeats"]!.AsArray().Count >= 2, "two heartbeats");
+        var monitor = await Eventually.HoldsAsync(() => user.MonitorAsync(id), m => m.Heartbeats.Count >= 2, "two heartbeats");
 
-        var heartbeat = monitor["heartbeats"]![0]!;
-        Assert.Equal(200, heartbeat["status"]!.GetValue<int>());
-        Assert.False(heartbeat["isDown"]!.GetValue<bool>());
-        Assert.Equal("200 - OK", heartbeat["message"]!.GetValue<string>());
-        Assert.True(heartbeat["date"]!.GetValue<long>() >= monitor["heartbeats"]![1]!["date"]!.GetValue<long>());
-        Assert.True(heartbeat["id"]!.GetValue<long>() > monitor["heartbeats"]![1]!["id"]!.GetValue<long>());
-        Assert.Equal(100, monitor["uptimePercentage"]!.GetValue<double>());
-        Assert.Equal(heartbeat["date"]!.GetValue<long>(), monitor["lastCheck"]!.GetValue<long>());
-        Assert.True(monitor["latencyPercentiles"]!["1h"]!["count"]!.GetValue<int>() >= 2);
+        var heartbeat = monitor.Heartbeats[0];
+        Assert.Equal(200, heartbeat.Status.GetInt32());
+        Assert.False(heartbeat.IsDown);
+        Assert.Equal("200 - OK", heartbeat.Message);
+        Assert.True(heartbeat.Date >= monitor.Heartbeats[1].Date);
+        Assert.True(heartbeat.Id > monitor.Heartbeats[1].Id);
+        Assert.Equal(100, monitor.UptimePercentage);
+        Assert.Equal(heartbeat.Date, monitor.LastCheck);
+        Assert.True(monitor.LatencyPercentiles["1h"].Count >= 2);
     }
 
     [Theory]
@@ -123,7 +115,7 @@ public sealed class LunalyticsMonitorApiTests(ClusterFixture fixture)
         var response = await user.Session.PostAsync("/api/monitor/add", new StringContent(json, Encoding.UTF8, "application/json"));
 
         var body = await ApiAssert.ErrorAsync(response, HttpStatusCode.UnprocessableEntity, "validation_failed");
-        Assert.True(body["errors"]!.AsObject().ContainsKey(field), $"errors should name {field}: {body}");
+        Assert.True(body.Errors!.ContainsKey(field), $"errors should name {field}: {string.Join(", ", body.Errors.Keys)}");
     }
 
     [Theory]
@@ -185,15 +177,15 @@ public sealed class LunalyticsMonitorApiTests(ClusterFixture fixture)
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var monitor = await user.GetMonitorAsync(id);
-        Assert.Equal(id.ToString(), monitor["monitorId"]!.GetValue<string>());
-        Assert.Equal("Renamed", monitor["name"]!.GetValue<string>());
-        Assert.Equal("POST", monitor["method"]!.GetValue<string>());
-        Assert.Equal(45, monitor["interval"]!.GetValue<int>());
-        Assert.Equal(25, monitor["retryInterval"]!.GetValue<int>());
-        Assert.Equal(["200", "300-399"], monitor["valid_status_codes"]!.AsArray().Select(n => n!.GetValue<string>()));
-        Assert.Equal("yes", monitor["headers"]!["X-Probe"]!.GetValue<string>());
-        Assert.True(monitor["body"]!["ping"]!.GetValue<bool>());
+        var monitor = await user.MonitorAsync(id);
+        Assert.Equal(id.ToString(), monitor.MonitorId);
+        Assert.Equal("Renamed", monitor.Name);
+        Assert.Equal("POST", monitor.Method);
+        Assert.Equal(45, monitor.Interval);
+        Assert.Equal(25, monitor.RetryInterval);
+        Assert.Equal(["200", "300-399"], monitor.ValidStatusCodes!);
+        Assert.Equal("yes", monitor.Headers!["X-Probe"]);
+        Assert.True(monitor.Body!.Value.GetProperty("ping").GetBoolean()); // the body is the caller's own JSON
     }
 
     [Fact]
@@ -205,11 +197,11 @@ public sealed class LunalyticsMonitorApiTests(ClusterFixture fixture)
         var response = await user.Session.PostAsJsonAsync("/api/monitor/edit", new { monitorId = id, name = "x", interval = 5 });
 
         var body = await ApiAssert.ErrorAsync(response, HttpStatusCode.UnprocessableEntity, "validation_failed");
-        Assert.True(body["errors"]!.AsObject().ContainsKey("name"));
-        Assert.True(body["errors"]!.AsObject().ContainsKey("interval"));
-        var monitor = await user.GetMonitorAsync(id);
-        Assert.Equal("Lunalytics", monitor["name"]!.GetValue<string>());
-        Assert.Equal(20, monitor["interval"]!.GetValue<int>());
+        Assert.True(body.Errors!.ContainsKey("name"));
+        Assert.True(body.Errors.ContainsKey("interval"));
+        var monitor = await user.MonitorAsync(id);
+        Assert.Equal("Lunalytics", monitor.Name);
+        Assert.Equal(20, monitor.Interval);
     }
 
     [Fact]
@@ -227,12 +219,12 @@ public sealed class LunalyticsMonitorApiTests(ClusterFixture fixture)
 
         Assert.True(edited.StatusCode == HttpStatusCode.OK, await edited.Content.ReadAsStringAsync());
         var device = await user.DeviceAsync(await user.DefaultProjectAsync(), id.ToString());
-        Assert.Equal("Renamed", device["name"]!.GetValue<string>());
-        Assert.Equal(30, device["interval"]!.GetValue<int>());
-        var assertions = device["assertions"]!.AsArray();
-        Assert.Equal(["body_contains", "header_equals"], assertions.Select(a => a!["type"]!.GetValue<string>()));
-        Assert.Equal("X-Ok", assertions[1]!["target"]!.GetValue<string>());
-        Assert.Equal("yes", assertions[1]!["value"]!.GetValue<string>());
+        Assert.Equal("Renamed", device.Name);
+        Assert.Equal(30, device.Interval);
+        var assertions = device.Assertions!;
+        Assert.Equal(["body_contains", "header_equals"], assertions.Select(a => a.Type));
+        Assert.Equal("X-Ok", assertions[1].Target);
+        Assert.Equal("yes", assertions[1].Value);
     }
 
     [Fact]
@@ -246,33 +238,34 @@ public sealed class LunalyticsMonitorApiTests(ClusterFixture fixture)
             type = "dns",
             interval = 600,
             dns = new { recordType = "MX", name = "example.test", resolver = "127.0.0.1:9", expected = new[] { "mail.example.test" }, match = "all" },
-        }))["id"]!.GetValue<string>());
-        var push = Guid.Parse((await user.CreateDeviceAsync(project, new { name = "Backup", type = "heartbeat", heartbeat = new { interval = 3600, grace = 300 } }))["id"]!.GetValue<string>());
-        var endpoint = (await user.Session.GetFromJsonAsync<JsonObject>($"/api/devices/{push}/heartbeat-config"))!["heartbeat"]!["endpoint"]!.GetValue<string>();
+        })).Id);
+        var push = Guid.Parse((await user.CreateDeviceAsync(project, new { name = "Backup", type = "heartbeat", heartbeat = new { interval = 3600, grace = 300 } })).Id);
+        var endpoint = (await user.HeartbeatConfigAsync(push.ToString())).Endpoint;
 
         foreach (var id in new[] { dns, push })
         {
             // A name-only edit, then the whole monitor object sent back as GET /api/monitor/id shows it (type included).
             var renamed = await user.Session.PostAsJsonAsync("/api/monitor/edit", new { monitorId = id, name = "Renamed once" });
             Assert.True(renamed.StatusCode == HttpStatusCode.OK, await renamed.Content.ReadAsStringAsync());
-            var shown = await user.GetMonitorAsync(id);
+            // Sent back as JSON: every field GET shows, whatever this test's record knows of.
+            var shown = (await user.Session.GetFromJsonAsync<JsonObject>($"/api/monitor/id?monitorId={id}"))!;
             shown["name"] = "Renamed twice";
             var sentBack = await user.Session.PostAsJsonAsync("/api/monitor/edit", shown);
             Assert.True(sentBack.StatusCode == HttpStatusCode.OK, await sentBack.Content.ReadAsStringAsync());
         }
 
-        var names = (await user.Session.GetFromJsonAsync<JsonObject>($"/api/devices/{dns}/dns-config"))!["dns"]!;
-        Assert.Equal("MX", names["recordType"]!.GetValue<string>());
-        Assert.Equal("example.test", names["name"]!.GetValue<string>());
-        Assert.Equal("127.0.0.1:9", names["resolver"]!.GetValue<string>());
-        Assert.Equal(["mail.example.test"], names["expected"]!.AsArray().Select(e => e!.GetValue<string>()));
-        Assert.Equal("all", names["match"]!.GetValue<string>());
-        var beats = (await user.Session.GetFromJsonAsync<JsonObject>($"/api/devices/{push}/heartbeat-config"))!["heartbeat"]!;
-        Assert.Equal(3600, beats["interval"]!.GetValue<int>());
-        Assert.Equal(300, beats["grace"]!.GetValue<int>());
-        Assert.Equal(endpoint, beats["endpoint"]!.GetValue<string>());
-        Assert.Equal("Renamed twice", (await user.GetMonitorAsync(dns))["name"]!.GetValue<string>());
-        Assert.Equal("Renamed twice", (await user.GetMonitorAsync(push))["name"]!.GetValue<string>());
+        var names = await user.DnsConfigAsync(dns.ToString());
+        Assert.Equal("MX", names.RecordType);
+        Assert.Equal("example.test", names.Name);
+        Assert.Equal("127.0.0.1:9", names.Resolver);
+        Assert.Equal(["mail.example.test"], names.Expected);
+        Assert.Equal("all", names.Match);
+        var beats = await user.HeartbeatConfigAsync(push.ToString());
+        Assert.Equal(3600, beats.Interval);
+        Assert.Equal(300, beats.Grace);
+        Assert.Equal(endpoint, beats.Endpoint);
+        Assert.Equal("Renamed twice", (await user.MonitorAsync(dns)).Name);
+        Assert.Equal("Renamed twice", (await user.MonitorAsync(push)).Name);
     }
 
     [Fact]
@@ -291,7 +284,7 @@ public sealed class LunalyticsMonitorApiTests(ClusterFixture fixture)
         var user = await fixture.NewUserAsync();
         await using var target = LocalHttpTarget.Start();
         var id = await user.AddMonitorAsync(HttpMonitor(target.Url));
-        await Eventually.HoldsAsync(() => user.GetMonitorAsync(id), m => m["heartbeats"]!.AsArray().Count >= 1, "a heartbeat");
+        await Eventually.HoldsAsync(() => user.MonitorAsync(id), m => m.Heartbeats.Count >= 1, "a heartbeat");
 
         var response = await user.Session.GetAsync($"/api/monitor/delete?monitorId={id}");
 
@@ -335,12 +328,13 @@ public sealed class LunalyticsMonitorApiTests(ClusterFixture fixture)
 
         foreach (var route in new[] { $"/api/monitor/id?monitorId={id}", $"/api/monitor/status?monitorId={id}&status=day", $"/api/monitor/delete?monitorId={id}" })
         {
-            var body = await ApiAssert.ErrorAsync(await stranger.Session.GetAsync(route), HttpStatusCode.NotFound, "monitor_not_found");
-            Assert.DoesNotContain("Lunalytics", body.ToJsonString());
+            var response = await stranger.Session.GetAsync(route);
+            await ApiAssert.ErrorAsync(response, HttpStatusCode.NotFound, "monitor_not_found");
+            Assert.DoesNotContain("Lunalytics", await response.Content.ReadAsStringAsync()); // nothing of the monitor, in any field
         }
 
         await ApiAssert.ErrorAsync(await stranger.Session.PostAsJsonAsync("/api/monitor/edit", new { monitorId = id, name = "Stolen" }), HttpStatusCode.NotFound, "monitor_not_found");
-        Assert.Equal("Lunalytics", (await owner.GetMonitorAsync(id))["name"]!.GetValue<string>());
+        Assert.Equal("Lunalytics", (await owner.MonitorAsync(id)).Name);
     }
 
     [Fact]
@@ -359,19 +353,19 @@ public sealed class LunalyticsMonitorApiTests(ClusterFixture fixture)
         var user = await fixture.NewUserAsync();
         await using var target = LocalHttpTarget.Start();
         var id = await user.AddMonitorAsync(HttpMonitor(target.Url));
-        await Eventually.HoldsAsync(() => user.GetMonitorAsync(id), m => m["heartbeats"]!.AsArray().Count >= 3, "three heartbeats");
+        await Eventually.HoldsAsync(() => user.MonitorAsync(id), m => m.Heartbeats.Count >= 3, "three heartbeats");
         await fixture.Monitoring.SiloService<HeartbeatWriter>().FlushAsync(TimeSpan.FromSeconds(10));
 
-        var latest = (await user.Session.GetFromJsonAsync<JsonArray>($"/api/monitor/status?monitorId={id}"))!;
-        var latestByType = (await user.Session.GetFromJsonAsync<JsonArray>($"/api/monitor/status?monitorId={id}&type=latest"))!;
-        var day = (await user.Session.GetFromJsonAsync<JsonArray>($"/api/monitor/status?monitorId={id}&status=day"))!;
+        var latest = await user.StatusAsync(id);
+        var latestByType = await user.StatusAsync(id, "type=latest");
+        var day = await user.StatusAsync(id, "status=day");
 
         Assert.Single(latest);
         Assert.Single(latestByType);
         Assert.True(day.Count >= 3);
-        var dates = day.Select(h => h!["date"]!.GetValue<long>()).ToArray();
+        var dates = day.Select(h => h.Date).ToArray();
         Assert.Equal(dates.OrderDescending(), dates);
-        Assert.True(latest[0]!["date"]!.GetValue<long>() >= dates[0]);
+        Assert.True(latest[0].Date >= dates[0]);
     }
 
     [Fact]
@@ -397,10 +391,8 @@ public sealed class LunalyticsMonitorApiTests(ClusterFixture fixture)
 
         foreach (var span in new[] { "week", "month" })
         {
-            var beats = (await user.Session.GetFromJsonAsync<JsonArray>($"/api/monitor/status?monitorId={id}&status={span}"))!
-                .Where(h => h!["id"]!.GetValue<long>() <= 99)
-                .ToArray();
-            Assert.Equal([6L, 2L], beats.Select(h => h!["id"]!.GetValue<long>()));
+            var beats = (await user.StatusAsync(id, $"status={span}")).Where(h => h.Id <= 99).ToArray();
+            Assert.Equal([6L, 2L], beats.Select(h => h.Id));
         }
     }
 }

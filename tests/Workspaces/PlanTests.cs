@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using OrleansMonitor.GrainInterfaces.Workspaces;
 using OrleansMonitor.Tests.Dashmon;
+using OrleansMonitor.Tests.Identity;
 using OrleansMonitor.Tests.Infrastructure;
 
 namespace OrleansMonitor.Tests.Workspaces;
@@ -19,7 +19,7 @@ public sealed class PlanTests(ClusterFixture fixture)
         var user = await fixture.NewUserAsync();
         var token = user.WithAuthorization("Bearer " + await user.CreateTokenAsync());
         var project = await Dashmon.DashmonClient.CreateProjectAsync(user, "Plans");
-        var device = (await Dashmon.DashmonClient.CreateDeviceAsync(user, project, new { name = "Plan device", type = "tcp", host = "127.0.0.1", port = 9, interval = 600 }))["id"]!.GetValue<string>();
+        var device = (await Dashmon.DashmonClient.CreateDeviceAsync(user, project, new { name = "Plan device", type = "tcp", host = "127.0.0.1", port = 9, interval = 600 })).Id;
 
         await Workspace(user).SetPlanAsync("free");
 
@@ -28,8 +28,8 @@ public sealed class PlanTests(ClusterFixture fixture)
         await ApiAssert.ErrorAsync(await user.Session.PostAsJsonAsync($"/api/maintenance/device/{device}", new { end = DateTimeOffset.UtcNow.AddHours(1) }), HttpStatusCode.Forbidden, "premium_required");
         await ApiAssert.ErrorAsync(await user.Session.PostAsJsonAsync("/api/user/api-tokens", new { label = "more", accessLevel = "read_only" }), HttpStatusCode.Forbidden, "premium_required");
         await ApiAssert.ErrorAsync(await token.GetAsync("/api/projects"), HttpStatusCode.Unauthorized, "premium_required");
-        Assert.Single(JsonNode.Parse(await user.Session.GetStringAsync("/api/user/api-tokens"))!["tokens"]!.AsArray());
-        Assert.Equal("free", (await user.Session.GetFromJsonAsync<JsonObject>("/api/me"))!["plan"]!.GetValue<string>());
+        Assert.Single(await user.TokensAsync());
+        Assert.Equal("free", (await user.Session.GetJsonAsync<DashmonMe>("/api/me")).Plan);
         Assert.Equal(HttpStatusCode.OK, (await user.Session.GetAsync($"/api/projects/{project}/devices/{device}")).StatusCode);
 
         await Workspace(user).SetPlanAsync("premium");
@@ -51,11 +51,11 @@ public sealed class PlanTests(ClusterFixture fixture)
         // Default + 3 projects: one more than the free plan's 3.
         await Workspace(user).SetPlanAsync("free");
 
-        var me = (await user.Session.GetFromJsonAsync<JsonObject>("/api/me"))!;
-        Assert.True(me["writeLocked"]!.GetValue<bool>());
+        var me = await user.Session.GetJsonAsync<DashmonMe>("/api/me");
+        Assert.True(me.WriteLocked);
         await ApiAssert.ErrorAsync(await user.Session.PostAsJsonAsync("/api/monitor/add", new { name = "Locked out", url = "127.0.0.1", type = "tcp", port = 9, interval = 600, retryInterval = 600, requestTimeout = 5 }), HttpStatusCode.Forbidden, "write_locked");
         await ApiAssert.ErrorAsync(await user.Session.PutAsJsonAsync($"/api/projects/{projects[0]}", new { name = "Renamed" }), HttpStatusCode.Forbidden, "write_locked");
-        Assert.Equal(4, (await user.Session.GetFromJsonAsync<JsonObject>("/api/projects"))!["projects"]!.AsArray().Count);
+        Assert.Equal(4, (await user.ProjectsAsync()).Count);
 
         await Workspace(user).SetPlanAsync("premium");
         Assert.Equal(HttpStatusCode.OK, (await user.Session.PutAsJsonAsync($"/api/projects/{projects[0]}", new { name = "Renamed" })).StatusCode);
@@ -87,10 +87,10 @@ public sealed class PlanTests(ClusterFixture fixture)
             await user.Session.PostAsJsonAsync($"/api/projects/{project}/devices", new { name = "Too eager", type = "tcp", host = "127.0.0.1", port = 9, interval = 60 }),
             HttpStatusCode.UnprocessableEntity,
             "validation_failed");
-        Assert.Contains("300", refused["errors"]!["interval"]!.GetValue<string>());
+        Assert.Contains("300", refused.Errors!["interval"]);
         var accepted = await Dashmon.DashmonClient.CreateDeviceAsync(user, project, new { name = "Patient", type = "tcp", host = "127.0.0.1", port = 9, interval = 300 });
         await ApiAssert.ErrorAsync(
-            await user.Session.PutAsJsonAsync($"/api/devices/{accepted["id"]!.GetValue<string>()}", new { interval = 120 }),
+            await user.Session.PutAsJsonAsync($"/api/devices/{accepted.Id}", new { interval = 120 }),
             HttpStatusCode.UnprocessableEntity,
             "validation_failed");
     }
@@ -108,7 +108,7 @@ public sealed class PlanTests(ClusterFixture fixture)
         }
 
         await ApiAssert.ErrorAsync(await user.Session.PostAsJsonAsync("/api/user/api-tokens", new { label = "one too many", accessLevel = "read_only" }), HttpStatusCode.Forbidden, "plan_limit_reached");
-        var first = JsonNode.Parse(await user.Session.GetStringAsync("/api/user/api-tokens"))!["tokens"]![0]!["id"]!.GetValue<string>();
+        var first = (await user.TokensAsync())[0].Id;
         Assert.Equal(HttpStatusCode.OK, (await user.Session.DeleteAsync($"/api/user/api-tokens/{first}")).StatusCode);
         await user.CreateTokenAsync("read_only");
     }
