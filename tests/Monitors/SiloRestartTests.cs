@@ -1,7 +1,7 @@
 using OrleansMonitor.Grains.Monitors;
 using OrleansMonitor.Tests.Infrastructure;
 
-namespace OrleansMonitor.Tests.Engine;
+namespace OrleansMonitor.Tests.Monitors;
 
 /// <summary>Re-activation after silo loss and restart, on a cluster of its own (these tests stop silos).</summary>
 public sealed class SiloRestartTests : IAsyncLifetime

@@ -1,7 +1,7 @@
 using OrleansMonitor.Grains.Storage;
 using OrleansMonitor.Tests.Infrastructure;
 
-namespace OrleansMonitor.Tests.Engine;
+namespace OrleansMonitor.Tests.Monitors;
 
 /// <summary>The monitor grain on a real cluster and PostgreSQL, probing real loopback targets (time compressed 20×).</summary>
 [Collection(ClusterCollection.Name)]

@@ -1,7 +1,7 @@
 using OrleansMonitor.Grains.Storage;
 using OrleansMonitor.Tests.Infrastructure;
 
-namespace OrleansMonitor.Tests.Engine;
+namespace OrleansMonitor.Tests.Storage;
 
 /// <summary>Raw heartbeats and roll-ups past their retention are removed in batches; recent ones stay.</summary>
 [Collection(ClusterCollection.Name)]
