@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using OrleansMonitor.Tests.Infrastructure;
 using OrleansMonitor.Tests.Team;
 
@@ -16,8 +15,11 @@ public sealed class AnalyticsTests(ClusterFixture fixture)
         var project = await user.CreateProjectAsync("Reported");
         // A push device with a one-day interval records nothing by itself during the test.
         var device = await user.CreateDeviceAsync(project, new { name = "Known history", type = "heartbeat", heartbeat = new { interval = 86400, grace = 0 } });
-        return (user, project, Guid.Parse(device["id"]!.GetValue<string>()));
+        return (user, project, Guid.Parse(device.Id));
     }
+
+    private static async Task<IReadOnlyList<DashmonIncident>> IncidentsAsync(ApiUser user, string status) =>
+        (await user.Session.GetJsonAsync<DashmonIncidentList>($"/api/incidents?status={status}")).Incidents;
 
     private Task InsertAsync(Guid device, long id, DateTimeOffset at, int latency, bool down) =>
         fixture.Monitoring.Database.ExecuteAsync(
@@ -68,25 +70,25 @@ public sealed class AnalyticsTests(ClusterFixture fixture)
         var (user, _, device) = await QuietDeviceAsync();
         await SeedAsync(user.UserId, device);
 
-        var day = (await user.Session.GetFromJsonAsync<JsonObject>($"/api/devices/{device}/analytics?range=24h"))!;
-        var week = (await user.Session.GetFromJsonAsync<JsonObject>($"/api/devices/{device}/analytics?range=7d"))!;
+        var day = await user.Session.GetJsonAsync<DashmonAnalytics>($"/api/devices/{device}/analytics?range=24h");
+        var week = await user.Session.GetJsonAsync<DashmonAnalytics>($"/api/devices/{device}/analytics?range=7d");
 
-        Assert.Equal(25, day["checks"]!.GetValue<long>());
-        Assert.Equal(5, day["failures"]!.GetValue<long>());
-        Assert.Equal(80, day["uptimePercentage"]!.GetValue<double>());
-        Assert.Equal(900, day["downtimeSeconds"]!.GetValue<double>());
-        Assert.Equal(2, day["incidents"]!.GetValue<int>());
-        Assert.Equal(105, day["latency"]!["average"]!.GetValue<double>());
-        Assert.Equal(100, day["latency"]!["p50"]!.GetValue<int>());
-        Assert.Equal(190, day["latency"]!["p95"]!.GetValue<int>());
-        Assert.Equal(200, day["latency"]!["p99"]!.GetValue<int>());
+        Assert.Equal(25, day.Checks);
+        Assert.Equal(5, day.Failures);
+        Assert.Equal(80, day.UptimePercentage);
+        Assert.Equal(900, day.DowntimeSeconds);
+        Assert.Equal(2, day.Incidents);
+        Assert.Equal(105, day.Latency.Average);
+        Assert.Equal(100, day.Latency.P50);
+        Assert.Equal(190, day.Latency.P95);
+        Assert.Equal(200, day.Latency.P99);
 
-        Assert.Equal(35, week["checks"]!.GetValue<long>());
-        Assert.Equal(5, week["failures"]!.GetValue<long>());
-        Assert.Equal(Math.Round(100.0 * 30 / 35, 4), week["uptimePercentage"]!.GetValue<double>());
-        Assert.Equal(Math.Round((2100 + 10_000) / 30.0, 3), week["latency"]!["average"]!.GetValue<double>());
-        Assert.Equal(1000, week["latency"]!["p95"]!.GetValue<int>());
-        Assert.Equal(150, week["latency"]!["p50"]!.GetValue<int>()); // 15th of 10..200 then ten 1,000s
+        Assert.Equal(35, week.Checks);
+        Assert.Equal(5, week.Failures);
+        Assert.Equal(Math.Round(100.0 * 30 / 35, 4), week.UptimePercentage);
+        Assert.Equal(Math.Round((2100 + 10_000) / 30.0, 3), week.Latency.Average);
+        Assert.Equal(1000, week.Latency.P95);
+        Assert.Equal(150, week.Latency.P50); // 15th of 10..200 then ten 1,000s
     }
 
     [Fact]
@@ -95,14 +97,14 @@ public sealed class AnalyticsTests(ClusterFixture fixture)
         var (user, _, device) = await QuietDeviceAsync();
         await SeedAsync(user.UserId, device);
 
-        var hour = (await user.Session.GetFromJsonAsync<JsonObject>($"/api/devices/{device}/latency/percentiles?window=1h"))!;
-        var month = (await user.Session.GetFromJsonAsync<JsonObject>($"/api/devices/{device}/latency/percentiles?window=30d"))!;
+        var hour = await user.Session.GetJsonAsync<DashmonPercentiles>($"/api/devices/{device}/latency/percentiles?window=1h");
+        var month = await user.Session.GetJsonAsync<DashmonPercentiles>($"/api/devices/{device}/latency/percentiles?window=30d");
 
         // The last hour holds the checks at 10, 20, 30, 40 and 50 minutes ago: 10..50 ms.
-        Assert.Equal(5, hour["samples"]!.GetValue<long>());
-        Assert.Equal(30, hour["p50"]!.GetValue<int>());
-        Assert.Equal(50, hour["p99"]!.GetValue<int>());
-        Assert.Equal(30, month["samples"]!.GetValue<long>());
+        Assert.Equal(5, hour.Samples);
+        Assert.Equal(30, hour.P50);
+        Assert.Equal(50, hour.P99);
+        Assert.Equal(30, month.Samples);
         await ApiAssert.ErrorAsync(await user.Session.GetAsync($"/api/devices/{device}/latency/percentiles?window=2h"), HttpStatusCode.UnprocessableEntity, "validation_failed");
         await ApiAssert.ErrorAsync(await user.Session.GetAsync($"/api/devices/{device}/analytics?range=1y"), HttpStatusCode.UnprocessableEntity, "validation_failed");
     }
@@ -117,19 +119,19 @@ public sealed class AnalyticsTests(ClusterFixture fixture)
             "INSERT INTO om_incidents (monitor_id, workspace_id, started_at, cause) VALUES ($1, $2, now() - interval '1 minute', 'Timeout')",
             device, user.UserId);
 
-        var all = (await user.Session.GetFromJsonAsync<JsonObject>("/api/incidents?status=all"))!["incidents"]!.AsArray();
-        var open = (await user.Session.GetFromJsonAsync<JsonObject>("/api/incidents?status=open"))!["incidents"]!.AsArray();
-        var resolved = (await user.Session.GetFromJsonAsync<JsonObject>("/api/incidents?status=resolved"))!["incidents"]!.AsArray();
+        var all = await IncidentsAsync(user, "all");
+        var open = await IncidentsAsync(user, "open");
+        var resolved = await IncidentsAsync(user, "resolved");
 
         Assert.Equal(3, all.Count);
-        var current = Assert.Single(open)!;
-        Assert.Equal("Timeout", current["cause"]!.GetValue<string>());
-        Assert.Equal("Known history", current["deviceName"]!.GetValue<string>());
-        Assert.Equal(project.ToString(), current["projectId"]!.GetValue<string>());
-        Assert.Null(current["end"]);
+        var current = Assert.Single(open);
+        Assert.Equal("Timeout", current.Cause);
+        Assert.Equal("Known history", current.DeviceName);
+        Assert.Equal(project.ToString(), current.ProjectId);
+        Assert.Null(current.End);
         Assert.Equal(2, resolved.Count);
-        Assert.Equal([300.0, 600.0], resolved.Select(i => i!["durationSeconds"]!.GetValue<double>()).Order());
-        Assert.Empty((await stranger.Session.GetFromJsonAsync<JsonObject>("/api/incidents?status=all"))!["incidents"]!.AsArray());
+        Assert.Equal([300.0, 600.0], resolved.Select(i => i.DurationSeconds).Order());
+        Assert.Empty(await IncidentsAsync(stranger, "all"));
         await ApiAssert.ErrorAsync(await user.Session.GetAsync("/api/incidents?status=closed"), HttpStatusCode.UnprocessableEntity, "validation_failed");
         await ApiAssert.ErrorAsync(await stranger.Session.GetAsync($"/api/devices/{device}/analytics"), HttpStatusCode.NotFound, "device_not_found");
     }
@@ -142,8 +144,8 @@ public sealed class AnalyticsTests(ClusterFixture fixture)
         var visible = await owner.CreateProjectAsync("Visible");
         var hidden = await owner.CreateProjectAsync("Hidden");
         var quiet = new { name = "Quiet push", type = "heartbeat", heartbeat = new { interval = 86400, grace = 0 } };
-        var inside = Guid.Parse((await owner.CreateDeviceAsync(visible, quiet))["id"]!.GetValue<string>());
-        var outside = Guid.Parse((await owner.CreateDeviceAsync(hidden, quiet))["id"]!.GetValue<string>());
+        var inside = Guid.Parse((await owner.CreateDeviceAsync(visible, quiet)).Id);
+        var outside = Guid.Parse((await owner.CreateDeviceAsync(hidden, quiet)).Id);
         // 600 resolved incidents in the hidden project, all newer than the visible project's one.
         await fixture.Monitoring.Database.ExecuteAsync(
             """
@@ -157,15 +159,15 @@ public sealed class AnalyticsTests(ClusterFixture fixture)
             inside, owner.UserId);
         await member.JoinAsync(owner, "viewer", [visible]);
 
-        var seen = (await member.Session.GetFromJsonAsync<JsonObject>("/api/incidents?status=all"))!["incidents"]!.AsArray();
-        var everything = (await owner.Session.GetFromJsonAsync<JsonObject>("/api/incidents?status=all"))!["incidents"]!.AsArray();
+        var seen = await IncidentsAsync(member, "all");
+        var everything = await IncidentsAsync(owner, "all");
 
-        var only = Assert.Single(seen)!;
-        Assert.Equal(inside.ToString(), only["deviceId"]!.GetValue<string>());
-        Assert.Equal(visible.ToString(), only["projectId"]!.GetValue<string>());
-        Assert.Equal("Connection refused", only["cause"]!.GetValue<string>());
+        var only = Assert.Single(seen);
+        Assert.Equal(inside.ToString(), only.DeviceId);
+        Assert.Equal(visible.ToString(), only.ProjectId);
+        Assert.Equal("Connection refused", only.Cause);
         Assert.Equal(500, everything.Count);
-        Assert.All(everything, i => Assert.Equal(hidden.ToString(), i!["projectId"]!.GetValue<string>()));
+        Assert.All(everything, i => Assert.Equal(hidden.ToString(), i.ProjectId));
     }
 
     [Fact]
@@ -174,13 +176,13 @@ public sealed class AnalyticsTests(ClusterFixture fixture)
         var (user, project, device) = await QuietDeviceAsync();
         await SeedAsync(user.UserId, device);
 
-        var report = (await user.Session.GetFromJsonAsync<JsonObject>("/api/reports/uptime?period=monthly"))!;
+        var report = await user.Session.GetJsonAsync<DashmonUptimeReport>("/api/reports/uptime?period=monthly");
 
-        var periods = report["devices"]!.AsArray().Single(d => d!["deviceId"]!.GetValue<string>() == device.ToString())!["periods"]!.AsArray();
-        Assert.Equal(35, periods.Sum(p => p!["checks"]!.GetValue<long>()));
-        Assert.Equal(30, periods.Sum(p => p!["upChecks"]!.GetValue<long>()));
-        var projectPeriods = report["projects"]!.AsArray().Single(p => p!["projectId"]!.GetValue<string>() == project.ToString())!["periods"]!.AsArray();
-        Assert.Equal(35, projectPeriods.Sum(p => p!["checks"]!.GetValue<long>()));
+        var periods = report.Devices.Single(d => d.DeviceId == device.ToString()).Periods;
+        Assert.Equal(35, periods.Sum(p => p.Checks));
+        Assert.Equal(30, periods.Sum(p => p.UpChecks));
+        var projectPeriods = report.Projects.Single(p => p.ProjectId == project.ToString()).Periods;
+        Assert.Equal(35, projectPeriods.Sum(p => p.Checks));
         await ApiAssert.ErrorAsync(await user.Session.GetAsync("/api/reports/uptime?period=hourly"), HttpStatusCode.UnprocessableEntity, "validation_failed");
     }
 }

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using OrleansMonitor.Tests.Infrastructure;
+using OrleansMonitor.Tests.Lunalytics;
 
 namespace OrleansMonitor.Tests.Dashmon;
 
@@ -18,10 +18,10 @@ public sealed class DashmonBasicsTests(ClusterFixture fixture)
         var response = await Anonymous().GetAsync("/api/meta/capabilities");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-        Assert.Equal("2026-04-05", body["apiVersion"]!.GetValue<string>());
-        Assert.Equal("X-Request-Id", body["tracing"]!["requestIdHeader"]!.GetValue<string>());
-        Assert.Contains("bearer_token", body["authModes"]!.AsArray().Select(m => m!.GetValue<string>()));
+        var body = await response.ReadJsonAsync<DashmonCapabilities>();
+        Assert.Equal("2026-04-05", body.ApiVersion);
+        Assert.Equal("X-Request-Id", body.Tracing.RequestIdHeader);
+        Assert.Contains("bearer_token", body.AuthModes);
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class DashmonBasicsTests(ClusterFixture fixture)
 
         Assert.Equal("support-ticket-42", Assert.Single(response.Headers.GetValues("X-Request-Id")));
         var body = await ApiAssert.ErrorAsync(response, HttpStatusCode.Unauthorized, "unauthorized");
-        Assert.Equal("support-ticket-42", body["requestId"]!.GetValue<string>());
+        Assert.Equal("support-ticket-42", body.RequestId);
     }
 
     [Fact]
@@ -56,12 +56,12 @@ public sealed class DashmonBasicsTests(ClusterFixture fixture)
     {
         var user = await fixture.NewUserAsync();
 
-        var me = (await user.Session.GetFromJsonAsync<JsonObject>("/api/me"))!;
+        var me = await user.Session.GetJsonAsync<DashmonMe>("/api/me");
 
-        Assert.Equal(user.Email, me["user"]!["email"]!.GetValue<string>());
-        Assert.Equal(user.UserId.ToString(), me["workspace"]!["ownerUserId"]!.GetValue<string>());
-        Assert.False(me["writeLocked"]!.GetValue<bool>());
-        Assert.Equal("premium", me["plan"]!.GetValue<string>());
+        Assert.Equal(user.Email, me.User.Email);
+        Assert.Equal(user.UserId.ToString(), me.Workspace.OwnerUserId);
+        Assert.False(me.WriteLocked);
+        Assert.Equal("premium", me.Plan);
     }
 
     [Fact]
@@ -71,15 +71,15 @@ public sealed class DashmonBasicsTests(ClusterFixture fixture)
 
         var id = await user.CreateProjectAsync("Payments");
         var renamed = await user.Session.PutAsJsonAsync($"/api/projects/{id}", new { name = "Payments EU" });
-        var list = (await user.Session.GetFromJsonAsync<JsonObject>("/api/projects"))!["projects"]!.AsArray();
+        var list = await user.ProjectsAsync();
 
         Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
         Assert.Equal(2, list.Count);
-        Assert.Contains(list, p => p!["isDefault"]!.GetValue<bool>() && p["name"]!.GetValue<string>() == "Default");
-        var payments = list.Single(p => p!["id"]!.GetValue<string>() == id.ToString())!;
-        Assert.Equal("Payments EU", payments["name"]!.GetValue<string>());
-        Assert.Equal("made by a test", payments["description"]!.GetValue<string>());
-        Assert.Empty(payments["devices"]!.AsArray());
+        Assert.Contains(list, p => p.IsDefault && p.Name == "Default");
+        var payments = list.Single(p => p.Id == id.ToString());
+        Assert.Equal("Payments EU", payments.Name);
+        Assert.Equal("made by a test", payments.Description);
+        Assert.Empty(payments.Devices);
     }
 
     [Fact]
@@ -105,8 +105,8 @@ public sealed class DashmonBasicsTests(ClusterFixture fixture)
         await using var target = LocalHttpTarget.Start();
         var project = await user.CreateProjectAsync("Doomed");
         var device = await user.CreateDeviceAsync(project, new { name = "Site", type = "http", url = target.Url, interval = 20 });
-        var deviceId = device["id"]!.GetValue<string>();
-        await user.UntilDeviceAsync(project, deviceId, d => d["status"]!.GetValue<string>() == "up", "the device to be up");
+        var deviceId = device.Id;
+        await user.UntilDeviceAsync(project, deviceId, d => d.Status == "up", "the device to be up");
 
         Assert.Equal(HttpStatusCode.OK, (await user.Session.DeleteAsync($"/api/projects/{project}")).StatusCode);
 
@@ -128,13 +128,12 @@ public sealed class DashmonBasicsTests(ClusterFixture fixture)
 
         var device = await user.DeviceAsync(defaultProject, monitorId.ToString());
         var created = await user.CreateDeviceAsync(project, new { name = "Via Dashmon", type = "tcp", host = "127.0.0.1", port = 9, interval = 30 });
-        var asMonitor = await user.GetMonitorAsync(Guid.Parse(created["id"]!.GetValue<string>()));
-        var listed = (await user.Session.GetFromJsonAsync<JsonObject>("/api/projects"))!["projects"]!.AsArray()
-            .Single(p => p!["id"]!.GetValue<string>() == defaultProject.ToString())!["devices"]!.AsArray();
+        var asMonitor = await user.MonitorAsync(Guid.Parse(created.Id));
+        var listed = (await user.ProjectsAsync()).Single(p => p.Id == defaultProject.ToString()).Devices;
 
-        Assert.Equal("Via Lunalytics", device["name"]!.GetValue<string>());
-        Assert.Equal("Via Dashmon", asMonitor["name"]!.GetValue<string>());
-        Assert.Equal("tcp", asMonitor["type"]!.GetValue<string>());
-        Assert.Contains(listed, d => d!["id"]!.GetValue<string>() == monitorId.ToString() && d["type"]!.GetValue<string>() == "http");
+        Assert.Equal("Via Lunalytics", device.Name);
+        Assert.Equal("Via Dashmon", asMonitor.Name);
+        Assert.Equal("tcp", asMonitor.Type);
+        Assert.Contains(listed, d => d.Id == monitorId.ToString() && d.Type == "http");
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using OrleansMonitor.Tests.Infrastructure;
 
 namespace OrleansMonitor.Tests.Dashmon;
@@ -23,19 +22,19 @@ public sealed class DnsDeviceTests(ClusterFixture fixture)
             interval = 20,
             timeout = 5,
             dns = new { recordType = "a", name = "app.example.test.", resolver = dns.Endpoint, expected = new[] { "192.0.2.10" }, match = "any" },
-        }))["id"]!.GetValue<string>();
+        })).Id;
 
-        var up = await user.UntilDeviceAsync(project, id, d => d["status"]!.GetValue<string>() == "up", "the DNS answer to match");
-        Assert.Equal("A", up["dns"]!["recordType"]!.GetValue<string>());
-        Assert.Equal("app.example.test", up["dns"]!["name"]!.GetValue<string>());
-        Assert.Contains("192.0.2.10", up["lastMessage"]!.GetValue<string>());
-        var config = (await user.Session.GetFromJsonAsync<JsonObject>($"/api/devices/{id}/dns-config"))!["dns"]!;
-        Assert.Equal(dns.Endpoint, config["resolver"]!.GetValue<string>());
+        var up = await user.UntilDeviceAsync(project, id, d => d.Status == "up", "the DNS answer to match");
+        Assert.Equal("A", up.Dns!.RecordType);
+        Assert.Equal("app.example.test", up.Dns.Name);
+        Assert.Contains("192.0.2.10", up.LastMessage);
+        var config = await user.DnsConfigAsync(id);
+        Assert.Equal(dns.Endpoint, config.Resolver);
 
         var changed = await user.Session.PutAsJsonAsync($"/api/devices/{id}/dns-config", new { recordType = "A", name = "app.example.test", resolver = dns.Endpoint, expected = new[] { "192.0.2.99" }, match = "all" });
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
-        var down = await user.UntilDeviceAsync(project, id, d => d["status"]!.GetValue<string>() == "down", "the mismatch to take the device down");
-        Assert.Contains("192.0.2.99", down["lastMessage"]!.GetValue<string>());
+        var down = await user.UntilDeviceAsync(project, id, d => d.Status == "down", "the mismatch to take the device down");
+        Assert.Contains("192.0.2.99", down.LastMessage);
         Assert.True(dns.QueriesReceived >= 3);
     }
 
@@ -46,25 +45,25 @@ public sealed class DnsDeviceTests(ClusterFixture fixture)
         var host = $"{Guid.NewGuid():N}.example.test";
         fixture.Dns.AddA(host, "192.0.2.10");
         var project = await user.CreateProjectAsync("Names");
-        var id = (await user.CreateDeviceAsync(project, new { name = "Just a host", type = "dns", host, interval = 20, timeout = 5 }))["id"]!.GetValue<string>();
+        var id = (await user.CreateDeviceAsync(project, new { name = "Just a host", type = "dns", host, interval = 20, timeout = 5 })).Id;
 
-        var config = (await user.Session.GetFromJsonAsync<JsonObject>($"/api/devices/{id}/dns-config"))!["dns"]!;
-        Assert.Equal("A", config["recordType"]!.GetValue<string>());
-        Assert.Equal(host, config["name"]!.GetValue<string>());
-        Assert.Null(config["resolver"]);
-        Assert.Empty(config["expected"]!.AsArray());
-        Assert.Equal("any", config["match"]!.GetValue<string>());
-        var up = await user.UntilDeviceAsync(project, id, d => d["status"]!.GetValue<string>() == "up", "the host to resolve");
-        Assert.Contains("192.0.2.10", up["lastMessage"]!.GetValue<string>());
+        var config = await user.DnsConfigAsync(id);
+        Assert.Equal("A", config.RecordType);
+        Assert.Equal(host, config.Name);
+        Assert.Null(config.Resolver);
+        Assert.Empty(config.Expected);
+        Assert.Equal("any", config.Match);
+        var up = await user.UntilDeviceAsync(project, id, d => d.Status == "up", "the host to resolve");
+        Assert.Contains("192.0.2.10", up.LastMessage);
 
         // dns-config refines what it names and keeps the rest.
         var refined = await user.Session.PutAsJsonAsync($"/api/devices/{id}/dns-config", new { expected = new[] { "192.0.2.99" } });
         Assert.True(refined.StatusCode == HttpStatusCode.OK, await refined.Content.ReadAsStringAsync());
-        var settings = (await refined.Content.ReadFromJsonAsync<JsonObject>())!["device"]!["dns"]!;
-        Assert.Equal("A", settings["recordType"]!.GetValue<string>());
-        Assert.Equal(host, settings["name"]!.GetValue<string>());
-        Assert.Equal(["192.0.2.99"], settings["expected"]!.AsArray().Select(e => e!.GetValue<string>()));
-        await user.UntilDeviceAsync(project, id, d => d["status"]!.GetValue<string>() == "down", "the expected answer to be missed");
+        var settings = (await refined.ReadJsonAsync<DashmonDeviceBody>()).Device.Dns!;
+        Assert.Equal("A", settings.RecordType);
+        Assert.Equal(host, settings.Name);
+        Assert.Equal(["192.0.2.99"], settings.Expected);
+        await user.UntilDeviceAsync(project, id, d => d.Status == "down", "the expected answer to be missed");
     }
 
     [Fact]
@@ -72,19 +71,19 @@ public sealed class DnsDeviceTests(ClusterFixture fixture)
     {
         var user = await fixture.NewUserAsync();
         var project = await user.CreateProjectAsync("Names");
-        var dnsDevice = (await user.CreateDeviceAsync(project, new { name = "Mail exchanger", type = "dns", interval = 600, dns = new { recordType = "MX", name = "example.test", resolver = "127.0.0.1:9" } }))["id"]!.GetValue<string>();
-        var tcpDevice = (await user.CreateDeviceAsync(project, new { name = "Port", type = "tcp", host = "127.0.0.1", port = 9, interval = 600 }))["id"]!.GetValue<string>();
+        var dnsDevice = (await user.CreateDeviceAsync(project, new { name = "Mail exchanger", type = "dns", interval = 600, dns = new { recordType = "MX", name = "example.test", resolver = "127.0.0.1:9" } })).Id;
+        var tcpDevice = (await user.CreateDeviceAsync(project, new { name = "Port", type = "tcp", host = "127.0.0.1", port = 9, interval = 600 })).Id;
 
         var bad = await ApiAssert.ErrorAsync(
             await user.Session.PutAsJsonAsync($"/api/devices/{dnsDevice}/dns-config", new { recordType = "PTR", name = "bad..name", resolver = "not-an-ip", expected = new[] { "x" } }),
             HttpStatusCode.UnprocessableEntity,
             "validation_failed");
-        var errors = bad["errors"]!.AsObject();
-        Assert.True(errors.ContainsKey("dns.recordType"), errors.ToJsonString());
-        Assert.True(errors.ContainsKey("dns.name"), errors.ToJsonString());
-        Assert.True(errors.ContainsKey("dns.resolver"), errors.ToJsonString());
+        var errors = bad.Errors!;
+        Assert.True(errors.ContainsKey("dns.recordType"), string.Join(", ", errors.Keys));
+        Assert.True(errors.ContainsKey("dns.name"), string.Join(", ", errors.Keys));
+        Assert.True(errors.ContainsKey("dns.resolver"), string.Join(", ", errors.Keys));
         await ApiAssert.ErrorAsync(await user.Session.GetAsync($"/api/devices/{tcpDevice}/dns-config"), HttpStatusCode.Conflict, "wrong_device_type");
         await ApiAssert.ErrorAsync(await user.Session.GetAsync($"/api/devices/{Guid.NewGuid()}/dns-config"), HttpStatusCode.NotFound, "device_not_found");
-        Assert.Equal("MX", (await user.Session.GetFromJsonAsync<JsonObject>($"/api/devices/{dnsDevice}/dns-config"))!["dns"]!["recordType"]!.GetValue<string>());
+        Assert.Equal("MX", (await user.DnsConfigAsync(dnsDevice)).RecordType);
     }
 }

@@ -1,5 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
 using OrleansMonitor.Grains.Diagnostics;
-using OrleansMonitor.Tests.Probes;
 
 namespace OrleansMonitor.Tests.Diagnostics;
 
@@ -8,7 +8,7 @@ public sealed class LogThrottleTests
     [Fact]
     public void A_burst_is_logged_then_held_back_and_the_next_window_reports_how_many()
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
         var throttle = new LogThrottle(burst: 3, window: TimeSpan.FromSeconds(10), clock: clock);
 
         var allowed = Enumerable.Range(0, 1000).Count(_ => throttle.Allow(out long _));
@@ -24,7 +24,7 @@ public sealed class LogThrottleTests
     [Fact]
     public void Within_a_window_nothing_past_the_burst_is_allowed()
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
         var throttle = new LogThrottle(burst: 1, window: TimeSpan.FromSeconds(10), clock: clock);
 
         Assert.True(throttle.Allow(out _));

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using OrleansMonitor.Tests.Api;
+using Microsoft.Extensions.Time.Testing;
 using OrleansMonitor.Tests.Infrastructure;
 
 namespace OrleansMonitor.Tests.Hosting;
@@ -32,21 +32,16 @@ public sealed class ApiHostOptionsTests(ClusterFixture fixture)
     [Fact]
     public async Task ErrorTimestampsComeFromTheHostsTimeProvider()
     {
-        var clock = new FixedClock(new DateTimeOffset(2031, 5, 6, 7, 8, 9, 123, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2031, 5, 6, 7, 8, 9, 123, TimeSpan.Zero));
         await using var api = new ApiFactory(fixture.Monitoring.Client, services: services => services.AddSingleton<TimeProvider>(clock));
 
         var body = await ApiAssert.ErrorAsync(await api.CreateClient().GetAsync("/api/does-not-exist"), System.Net.HttpStatusCode.NotFound, "route_not_found");
 
-        Assert.Equal("2031-05-06T07:08:09.123Z", body["timestamp"]!.GetValue<string>());
+        Assert.Equal("2031-05-06T07:08:09.123Z", body.Timestamp);
     }
 
     private static IEnumerable<Exception> Flatten(Exception exception) =>
         exception is AggregateException aggregate
             ? aggregate.InnerExceptions.SelectMany(Flatten).Prepend(exception)
             : exception.InnerException is { } inner ? Flatten(inner).Prepend(exception) : [exception];
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

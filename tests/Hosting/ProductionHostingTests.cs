@@ -1,13 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OrleansMonitor.Silo.Hosting;
 using OrleansMonitor.Tests.Infrastructure;
+using OrleansMonitor.Tests.Health;
+using OrleansMonitor.Tests.Lunalytics;
 
 namespace OrleansMonitor.Tests.Hosting;
 
@@ -55,19 +56,19 @@ public sealed class ProductionHostingTests : IAsyncLifetime
         await using var api = new ClusterClientApiFactory(_database.ConnectionString, _clusterId);
         var client = api.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
 
-        var health = await client.GetFromJsonAsync<JsonObject>("/api/health");
-        Assert.Equal("up", health!["database"]!.GetValue<string>());
+        var health = await client.GetJsonAsync<HealthBody>("/api/health");
+        Assert.Equal("up", health.Database);
         var registered = await client.PostAsJsonAsync("/api/auth/register", new { email = "ops@example.test", password = "long password", name = "Ops" });
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         var added = await client.PostAsJsonAsync("/api/monitor/add", new { name = "Postgres port", url = "127.0.0.1", type = "tcp", port = target.Port, interval = 20, retryInterval = 20, requestTimeout = 5 });
         Assert.Equal(HttpStatusCode.OK, added.StatusCode);
-        var id = (await added.Content.ReadFromJsonAsync<JsonObject>())!["monitorId"]!.GetValue<string>();
+        var id = (await added.ReadJsonAsync<MonitorAdded>()).MonitorId;
 
         var monitor = await Eventually.HoldsAsync(
-            () => client.GetFromJsonAsync<JsonObject>($"/api/monitor/id?monitorId={id}")!,
-            m => m!["heartbeats"]!.AsArray().Count >= 2,
+            () => client.GetJsonAsync<LunalyticsMonitor>($"/api/monitor/id?monitorId={id}"),
+            m => m.Heartbeats.Count >= 2,
             "two heartbeats through the production hosting path");
-        Assert.Equal("ALIVE", monitor!["heartbeats"]![0]!["status"]!.GetValue<string>());
+        Assert.Equal("ALIVE", monitor.Heartbeats[0].Status.GetString());
 
         Assert.Equal(1, await _database.ScalarAsync<long>("SELECT count(*) FROM orleans_membership WHERE deployment_id = $1 AND status = 3", _clusterId));
         Assert.Equal(1, await _database.ScalarAsync<long>("SELECT count(*) FROM orleans_reminders WHERE reminder_name = 'probe-schedule'"));

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace OrleansMonitor.Tests.Infrastructure;
@@ -36,8 +35,8 @@ public sealed class ApiUser
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
         var response = await client.PostAsJsonAsync("/api/auth/register", new { email, password, name = "Test User" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
-        return new ApiUser(factory, client, email, password, Guid.Parse(body!["user"]!["id"]!.GetValue<string>()));
+        var body = await response.ReadJsonAsync<SessionBody>();
+        return new ApiUser(factory, client, email, password, Guid.Parse(body.User.Id));
     }
 
     /// <summary>Creates a token through the API and returns it raw.</summary>
@@ -45,8 +44,7 @@ public sealed class ApiUser
     {
         var response = await Session.PostAsJsonAsync("/api/user/api-tokens", new { label = "test " + accessLevel, accessLevel, expiresInDays });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
-        return body!["token"]!.GetValue<string>();
+        return (await response.ReadJsonAsync<IssuedToken>()).Token;
     }
 
     /// <summary>A client without cookies that sends <paramref name="authorization"/> as the Authorization header.</summary>
@@ -63,14 +61,7 @@ public sealed class ApiUser
         var response = await Session.PostAsJsonAsync("/api/monitor/add", monitor);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"add monitor answered {(int)response.StatusCode}: {text}");
-        return Guid.Parse(JsonNode.Parse(text)!["monitorId"]!.GetValue<string>());
-    }
-
-    public async Task<JsonObject> GetMonitorAsync(Guid monitorId)
-    {
-        var response = await Session.GetAsync($"/api/monitor/id?monitorId={monitorId}");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        return Guid.Parse((await response.ReadJsonAsync<MonitorAdded>()).MonitorId);
     }
 
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);

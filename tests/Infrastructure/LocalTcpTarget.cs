@@ -1,21 +1,23 @@
+using System.Net;
 using System.Net.Sockets;
 
 namespace OrleansMonitor.Tests.Infrastructure;
 
-/// <summary>A TCP listener on 127.0.0.1 that accepts and closes connections; can be stopped to refuse them.</summary>
+/// <summary>A TCP listener on a loopback address (127.0.0.1 unless told) that accepts and closes connections; can be stopped to refuse them.</summary>
 public sealed class LocalTcpTarget : LoopbackServer
 {
     private int _accepted;
 
-    private LocalTcpTarget()
+    private LocalTcpTarget(IPAddress address)
+        : base(address)
     {
     }
 
     public int Accepted => Volatile.Read(ref _accepted);
 
-    public static LocalTcpTarget Start()
+    public static LocalTcpTarget Start(string address = "127.0.0.1")
     {
-        var target = new LocalTcpTarget();
+        var target = new LocalTcpTarget(IPAddress.Parse(address));
         target.Resume();
         return target;
     }

@@ -4,8 +4,8 @@ using System.Net.Sockets;
 namespace OrleansMonitor.Tests.Infrastructure;
 
 /// <summary>
-/// A TCP server on a fixed 127.0.0.1 port that can be stopped (connections refused) and resumed on the same port,
-/// to play outages. Subclasses decide what to do with each accepted connection.
+/// A TCP server on a fixed loopback address and port (127.0.0.1 unless told) that can be stopped (connections refused)
+/// and resumed on the same port, to play outages. Subclasses decide what to do with each accepted connection.
 /// </summary>
 public abstract class LoopbackServer : IAsyncDisposable
 {
@@ -13,12 +13,15 @@ public abstract class LoopbackServer : IAsyncDisposable
     private CancellationTokenSource? _stop;
     private Task _accepting = Task.CompletedTask;
 
-    protected LoopbackServer()
+    protected LoopbackServer(IPAddress? address = null)
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        Address = address ?? IPAddress.Loopback;
+        using var probe = new TcpListener(Address, 0);
         probe.Start();
         Port = ((IPEndPoint)probe.LocalEndpoint).Port;
     }
+
+    public IPAddress Address { get; }
 
     public int Port { get; }
 
@@ -26,7 +29,7 @@ public abstract class LoopbackServer : IAsyncDisposable
     public void Resume()
     {
         _stop = new CancellationTokenSource();
-        _listener = new TcpListener(IPAddress.Loopback, Port);
+        _listener = new TcpListener(Address, Port);
         _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         _listener.Start();
         _accepting = AcceptAsync(_listener, _stop.Token);

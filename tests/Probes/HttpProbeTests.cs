@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using OrleansMonitor.Grains.Probes;
+using OrleansMonitor.Tests.Infrastructure;
 
 namespace OrleansMonitor.Tests.Probes;
 
@@ -7,12 +8,12 @@ public sealed class HttpProbeTests(HttpServerFixture fixture) : IClassFixture<Ht
 {
     private readonly HttpProbe _probe = new(TimeProvider.System);
 
-    private LoopbackWebServer Server => fixture.Server;
+    private LocalHttpTarget Server => fixture.Server;
 
     [Fact]
     public async Task OkAnswerIsUpWithCodeAndReason()
     {
-        var result = await _probe.RunAsync(ProbeRequests.Http(Server.Url("/ok")), CancellationToken.None);
+        var result = await _probe.RunAsync(ProbeRequests.Http(Server.UrlOf("/ok")), CancellationToken.None);
 
         Assert.True(result.IsUp, result.Message);
         Assert.Equal("200", result.Status);
@@ -24,7 +25,7 @@ public sealed class HttpProbeTests(HttpServerFixture fixture) : IClassFixture<Ht
     [Fact]
     public async Task ServerErrorIsDownWhenOnlyTwoHundredsAreValid()
     {
-        var result = await _probe.RunAsync(ProbeRequests.Http(Server.Url("/status/500")), CancellationToken.None);
+        var result = await _probe.RunAsync(ProbeRequests.Http(Server.UrlOf("/status/500")), CancellationToken.None);
 
         Assert.False(result.IsUp);
         Assert.Equal("500", result.Status);
@@ -34,7 +35,7 @@ public sealed class HttpProbeTests(HttpServerFixture fixture) : IClassFixture<Ht
     [Fact]
     public async Task ServerErrorIsUpWhenItsCodeIsValid()
     {
-        var request = ProbeRequests.Http(Server.Url("/status/500"), validStatusCodes: ProbeRequests.Codes("200-299", "500"));
+        var request = ProbeRequests.Http(Server.UrlOf("/status/500"), validStatusCodes: ProbeRequests.Codes("200-299", "500"));
 
         var result = await _probe.RunAsync(request, CancellationToken.None);
 
@@ -45,7 +46,7 @@ public sealed class HttpProbeTests(HttpServerFixture fixture) : IClassFixture<Ht
     [Fact]
     public async Task RedirectIsFollowedToTheFinalAnswer()
     {
-        var result = await _probe.RunAsync(ProbeRequests.Http(Server.Url("/redirect")), CancellationToken.None);
+        var result = await _probe.RunAsync(ProbeRequests.Http(Server.UrlOf("/redirect")), CancellationToken.None);
 
         Assert.True(result.IsUp, result.Message);
         Assert.Equal("201", result.Status);
@@ -55,7 +56,7 @@ public sealed class HttpProbeTests(HttpServerFixture fixture) : IClassFixture<Ht
     [Fact]
     public async Task EndlessRedirectsStopAndReportTheRedirect()
     {
-        var result = await _probe.RunAsync(ProbeRequests.Http(Server.Url("/redirect-loop")), CancellationToken.None);
+        var result = await _probe.RunAsync(ProbeRequests.Http(Server.UrlOf("/redirect-loop")), CancellationToken.None);
 
         Assert.False(result.IsUp);
         Assert.Equal("302", result.Status);
@@ -65,12 +66,12 @@ public sealed class HttpProbeTests(HttpServerFixture fixture) : IClassFixture<Ht
     public async Task PostSendsJsonBodyAndCustomHeader()
     {
         var headers = new Dictionary<string, string> { ["X-Probe"] = "orleans-monitor" };
-        var request = ProbeRequests.Http(Server.Url("/echo"), "POST", headers: headers, body: """{"name":"probe","n":1}""");
+        var request = ProbeRequests.Http(Server.UrlOf("/echo"), "POST", headers: headers, body: """{"name":"probe","n":1}""");
 
         var result = await _probe.RunAsync(request, CancellationToken.None);
 
         Assert.True(result.IsUp, result.Message);
-        var received = Assert.Single(Server.Requests, r => r.ProbeHeader == "orleans-monitor");
+        var received = Assert.Single(Server.Received, r => r.Headers.GetValueOrDefault("X-Probe") == "orleans-monitor");
         Assert.Equal("POST", received.Method);
         Assert.Equal("""{"name":"probe","n":1}""", received.Body);
         Assert.Equal("application/json; charset=utf-8", received.ContentType);
@@ -80,11 +81,11 @@ public sealed class HttpProbeTests(HttpServerFixture fixture) : IClassFixture<Ht
     public async Task BodyThatIsNotJsonIsSentAsPlainText()
     {
         var headers = new Dictionary<string, string> { ["X-Probe"] = "plain-text" };
-        var request = ProbeRequests.Http(Server.Url("/echo"), "PUT", headers: headers, body: "just words");
+        var request = ProbeRequests.Http(Server.UrlOf("/echo"), "PUT", headers: headers, body: "just words");
 
         await _probe.RunAsync(request, CancellationToken.None);
 
-        var received = Assert.Single(Server.Requests, r => r.ProbeHeader == "plain-text");
+        var received = Assert.Single(Server.Received, r => r.Headers.GetValueOrDefault("X-Probe") == "plain-text");
         Assert.Equal("PUT", received.Method);
         Assert.Equal("just words", received.Body);
         Assert.Equal("text/plain; charset=utf-8", received.ContentType);
@@ -94,11 +95,11 @@ public sealed class HttpProbeTests(HttpServerFixture fixture) : IClassFixture<Ht
     public async Task GetIgnoresTheBody()
     {
         var headers = new Dictionary<string, string> { ["X-Probe"] = "get-with-body" };
-        var request = ProbeRequests.Http(Server.Url("/echo"), "get", headers: headers, body: """{"ignored":true}""");
+        var request = ProbeRequests.Http(Server.UrlOf("/echo"), "get", headers: headers, body: """{"ignored":true}""");
 
         await _probe.RunAsync(request, CancellationToken.None);
 
-        var received = Assert.Single(Server.Requests, r => r.ProbeHeader == "get-with-body");
+        var received = Assert.Single(Server.Received, r => r.Headers.GetValueOrDefault("X-Probe") == "get-with-body");
         Assert.Equal("GET", received.Method);
         Assert.Equal(string.Empty, received.Body);
         Assert.Null(received.ContentType);
@@ -107,7 +108,7 @@ public sealed class HttpProbeTests(HttpServerFixture fixture) : IClassFixture<Ht
     [Fact]
     public async Task SlowServerTimesOut()
     {
-        var request = ProbeRequests.Http(Server.Url("/slow"), timeout: TimeSpan.FromSeconds(1));
+        var request = ProbeRequests.Http(Server.UrlOf("/slow"), timeout: TimeSpan.FromSeconds(1));
 
         var result = await _probe.RunAsync(request, CancellationToken.None);
 
@@ -123,7 +124,7 @@ public sealed class HttpProbeTests(HttpServerFixture fixture) : IClassFixture<Ht
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => _probe.RunAsync(ProbeRequests.Http(Server.Url("/slow")), cancellation.Token));
+            () => _probe.RunAsync(ProbeRequests.Http(Server.UrlOf("/slow")), cancellation.Token));
     }
 
     [Fact]
@@ -131,7 +132,7 @@ public sealed class HttpProbeTests(HttpServerFixture fixture) : IClassFixture<Ht
     {
         var watch = Stopwatch.StartNew();
 
-        var result = await _probe.RunAsync(ProbeRequests.Http(Server.Url("/endless"), timeout: TimeSpan.FromSeconds(5)), CancellationToken.None);
+        var result = await _probe.RunAsync(ProbeRequests.Http(Server.UrlOf("/endless"), timeout: TimeSpan.FromSeconds(5)), CancellationToken.None);
 
         Assert.True(result.IsUp, result.Message);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"The probe took {watch.Elapsed}: it kept reading the endless body.");
@@ -144,7 +145,7 @@ public sealed class HttpProbeTests(HttpServerFixture fixture) : IClassFixture<Ht
 
         for (var i = 0; i < 3; i++)
         {
-            var result = await _probe.RunAsync(ProbeRequests.Http(Server.Url("/ok")), CancellationToken.None);
+            var result = await _probe.RunAsync(ProbeRequests.Http(Server.UrlOf("/ok")), CancellationToken.None);
             Assert.True(result.IsUp, result.Message);
         }
 
@@ -154,7 +155,7 @@ public sealed class HttpProbeTests(HttpServerFixture fixture) : IClassFixture<Ht
     [Fact]
     public async Task RefusedConnectionIsDownWithoutThrowing()
     {
-        var request = ProbeRequests.Http($"http://127.0.0.1:{ProbeRequests.ClosedPort()}/");
+        var request = ProbeRequests.Http($"http://127.0.0.1:{FreePort.Next()}/");
 
         var result = await _probe.RunAsync(request, CancellationToken.None);
 
@@ -187,7 +188,7 @@ public sealed class HttpProbeTests(HttpServerFixture fixture) : IClassFixture<Ht
     [Fact]
     public async Task InvalidMethodIsDownWithoutThrowing()
     {
-        var result = await _probe.RunAsync(ProbeRequests.Http(Server.Url("/ok"), "GE T"), CancellationToken.None);
+        var result = await _probe.RunAsync(ProbeRequests.Http(Server.UrlOf("/ok"), "GE T"), CancellationToken.None);
 
         Assert.False(result.IsUp);
         Assert.Equal("Invalid HTTP method 'GE T'", result.Message);

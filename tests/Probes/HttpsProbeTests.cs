@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Time.Testing;
 using OrleansMonitor.Grains.Probes;
+using OrleansMonitor.Tests.Infrastructure;
 
 namespace OrleansMonitor.Tests.Probes;
 
@@ -9,11 +11,11 @@ public sealed class HttpsProbeTests
     {
         var notAfter = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(40), TimeSpan.Zero);
         using var certificate = TestCertificates.SelfSigned(notAfter.AddDays(-60), notAfter);
-        await using var server = await LoopbackWebServer.StartAsync(certificate);
+        await using var server = await ProbeRoutes.StartAsync(certificate);
         var checkedAt = notAfter.AddDays(-10.5);
-        var probe = new HttpProbe(new FixedTimeProvider(checkedAt));
+        var probe = new HttpProbe(new FakeTimeProvider(checkedAt));
 
-        var result = await probe.RunAsync(ProbeRequests.Http(server.Url("/ok")), CancellationToken.None);
+        var result = await probe.RunAsync(ProbeRequests.Http(server.UrlOf("/ok")), CancellationToken.None);
 
         Assert.False(result.IsUp);
         Assert.Equal("TLS certificate invalid: RemoteCertificateChainErrors", result.Message);
@@ -34,14 +36,14 @@ public sealed class HttpsProbeTests
     {
         var now = DateTimeOffset.UtcNow;
         using var certificate = TestCertificates.SelfSigned(now.AddDays(-1), now.AddDays(30));
-        await using var server = await LoopbackWebServer.StartAsync(certificate);
+        await using var server = await ProbeRoutes.StartAsync(certificate);
         var headers = new Dictionary<string, string> { ["X-Probe"] = "secret" };
 
-        var result = await new HttpProbe(TimeProvider.System).RunAsync(ProbeRequests.Http(server.Url("/echo"), "POST", headers: headers, body: "{}"), CancellationToken.None);
+        var result = await new HttpProbe(TimeProvider.System).RunAsync(ProbeRequests.Http(server.UrlOf("/echo"), "POST", headers: headers, body: "{}"), CancellationToken.None);
 
         Assert.False(result.IsUp);
         Assert.NotNull(result.Certificate);
-        Assert.Empty(server.Requests);
+        Assert.Empty(server.Received);
         Assert.Equal(1, server.AcceptedConnections);
     }
 }

@@ -1,4 +1,5 @@
 using OrleansMonitor.Grains.Probes;
+using OrleansMonitor.Tests.Infrastructure;
 
 namespace OrleansMonitor.Tests.Probes;
 
@@ -38,7 +39,7 @@ public sealed class ProbeCatalogTests
     {
         var catalog = new ProbeCatalog([new HttpProbe(TimeProvider.System), new TcpProbe()]);
 
-        var result = await catalog.RunAsync(ProbeRequests.Tcp("127.0.0.1", ProbeRequests.ClosedPort()), CancellationToken.None);
+        var result = await catalog.RunAsync(ProbeRequests.Tcp("127.0.0.1", FreePort.Next()), CancellationToken.None);
 
         Assert.Equal("DOWN", result.Status);
         Assert.Equal("Connection refused", result.Message);

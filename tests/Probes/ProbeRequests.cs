@@ -22,14 +22,4 @@ public static class ProbeRequests
 
     public static StatusCodeRanges Codes(params string[] entries) =>
         StatusCodeRanges.TryParse(entries, out var ranges, out var error) ? ranges : throw new ArgumentException(error, nameof(entries));
-
-    /// <summary>A loopback port nobody listens on (bound once, then released).</summary>
-    public static int ClosedPort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

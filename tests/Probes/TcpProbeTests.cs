@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using OrleansMonitor.Grains.Probes;
+using OrleansMonitor.Tests.Infrastructure;
 
 namespace OrleansMonitor.Tests.Probes;
 
@@ -27,7 +28,7 @@ public sealed class TcpProbeTests
     [Fact]
     public async Task ClosedPortIsDownWithRefusal()
     {
-        var result = await _probe.RunAsync(ProbeRequests.Tcp("127.0.0.1", ProbeRequests.ClosedPort()), CancellationToken.None);
+        var result = await _probe.RunAsync(ProbeRequests.Tcp("127.0.0.1", FreePort.Next()), CancellationToken.None);
 
         Assert.False(result.IsUp);
         Assert.Equal("DOWN", result.Status);

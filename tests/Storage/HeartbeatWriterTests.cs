@@ -1,13 +1,11 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using OrleansMonitor.Grains.Storage;
 using OrleansMonitor.Grains.Text;
 using OrleansMonitor.Tests.Infrastructure;
-using OrleansMonitor.Tests.Probes;
 
 namespace OrleansMonitor.Tests.Storage;
 
@@ -230,7 +228,7 @@ public sealed class HeartbeatWriterTests
         await AddMonitorsAsync(db, [monitor]);
         await using var writerSource = NpgsqlDataSource.Create(db.ConnectionString);
         var log = new RecordingLogger<HeartbeatWriter>();
-        var clock = new ManualTimeProvider(Start);
+        var clock = new FakeTimeProvider(Start);
         await using var writer = NewWriter(writerSource, log, o => (o.Capacity, o.CapacityBytes) = (6, 3_800), clock);
         await writer.StartAsync();
         await server.StopAsync();
@@ -319,7 +317,7 @@ public sealed class HeartbeatWriterTests
     public async Task StopGivesUpAfterTheDrainTimeoutAndSaysWhatIsLeft()
     {
         // Nothing listens on this port: every attempt fails at once, as with a database that stays down.
-        await using var nowhere = NpgsqlDataSource.Create($"Host=127.0.0.1;Port={ClosedPort()};Username=postgres;Timeout=2");
+        await using var nowhere = NpgsqlDataSource.Create($"Host=127.0.0.1;Port={FreePort.Next()};Username=postgres;Timeout=2");
         var log = new RecordingLogger<HeartbeatWriter>();
         await using var writer = NewWriter(nowhere, log, o => o.DrainTimeout = TimeSpan.FromSeconds(1));
         await writer.StartAsync();
@@ -423,13 +421,6 @@ public sealed class HeartbeatWriterTests
     private static DateTimeOffset Bucket(DateTimeOffset date) =>
         DateTimeOffset.UnixEpoch.AddTicks(
             (date - DateTimeOffset.UnixEpoch).Ticks / TimeSpan.FromMinutes(5).Ticks * TimeSpan.FromMinutes(5).Ticks);
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private sealed record Rollup(
         Guid MonitorId, DateTimeOffset Bucket, int Checks, int UpChecks, long LatencySum, int LatencyMin, int LatencyMax, int MaintenanceChecks, int MaintenanceUpChecks);

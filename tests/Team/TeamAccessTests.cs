@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using OrleansMonitor.Tests.Infrastructure;
 
 namespace OrleansMonitor.Tests.Team;
@@ -17,7 +17,7 @@ public sealed class TeamAccessTests(ClusterFixture fixture)
         var owner = await fixture.NewUserAsync();
         var viewer = await fixture.NewUserAsync();
         var project = await Dashmon.DashmonClient.CreateProjectAsync(owner, "Shared");
-        var device = (await Dashmon.DashmonClient.CreateDeviceAsync(owner, project, Tcp))["id"]!.GetValue<string>();
+        var device = (await Dashmon.DashmonClient.CreateDeviceAsync(owner, project, Tcp)).Id;
 
         await viewer.JoinAsync(owner, "viewer");
 
@@ -27,9 +27,9 @@ public sealed class TeamAccessTests(ClusterFixture fixture)
         await ApiAssert.ErrorAsync(await viewer.Session.PostAsJsonAsync($"/api/projects/{project}/devices", Tcp), HttpStatusCode.Forbidden, "forbidden_role");
         await ApiAssert.ErrorAsync(await viewer.Session.GetAsync($"/api/monitor/delete?monitorId={device}"), HttpStatusCode.Forbidden, "forbidden_role");
         await ApiAssert.ErrorAsync(await viewer.Session.PostAsJsonAsync("/api/user/team-invitations", new { email = "x@example.test", role = "viewer" }), HttpStatusCode.Forbidden, "forbidden_role");
-        var foundation = (await viewer.Session.GetFromJsonAsync<JsonObject>("/api/user/permission-foundation"))!;
-        Assert.Equal("viewer", foundation["role"]!.GetValue<string>());
-        Assert.Equal(["read"], foundation["permissions"]!.AsArray().Select(p => p!.GetValue<string>()));
+        var foundation = await viewer.Session.GetJsonAsync<PermissionFoundation>("/api/user/permission-foundation");
+        Assert.Equal("viewer", foundation.Role);
+        Assert.Equal(["read"], foundation.Permissions);
     }
 
     [Fact]
@@ -43,8 +43,8 @@ public sealed class TeamAccessTests(ClusterFixture fixture)
         var created = await editor.Session.PostAsJsonAsync($"/api/projects/{project}/devices", Tcp);
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["device"]!["id"]!.GetValue<string>();
-        Assert.Equal("Shared port", (await Dashmon.DashmonClient.DeviceAsync(owner, project, id))["name"]!.GetValue<string>());
+        var id = (await created.ReadJsonAsync<Dashmon.DashmonDeviceBody>()).Device.Id;
+        Assert.Equal("Shared port", (await Dashmon.DashmonClient.DeviceAsync(owner, project, id)).Name);
         await ApiAssert.ErrorAsync(await editor.Session.GetAsync("/api/user/team-invitations"), HttpStatusCode.Forbidden, "forbidden_role");
         await ApiAssert.ErrorAsync(await editor.Session.PostAsJsonAsync("/api/user/api-tokens", new { label = "x", accessLevel = "read_only" }), HttpStatusCode.Forbidden, "forbidden_role");
     }
@@ -56,13 +56,13 @@ public sealed class TeamAccessTests(ClusterFixture fixture)
         var member = await fixture.NewUserAsync();
         var visible = await Dashmon.DashmonClient.CreateProjectAsync(owner, "Visible");
         var hidden = await Dashmon.DashmonClient.CreateProjectAsync(owner, "Hidden");
-        var inside = (await Dashmon.DashmonClient.CreateDeviceAsync(owner, visible, Tcp))["id"]!.GetValue<string>();
-        var outside = (await Dashmon.DashmonClient.CreateDeviceAsync(owner, hidden, Tcp))["id"]!.GetValue<string>();
+        var inside = (await Dashmon.DashmonClient.CreateDeviceAsync(owner, visible, Tcp)).Id;
+        var outside = (await Dashmon.DashmonClient.CreateDeviceAsync(owner, hidden, Tcp)).Id;
 
         await member.JoinAsync(owner, "editor", [visible]);
 
-        var projects = (await member.Session.GetFromJsonAsync<JsonObject>("/api/projects"))!["projects"]!.AsArray();
-        Assert.Equal([visible.ToString()], projects.Select(p => p!["id"]!.GetValue<string>()));
+        var projects = await Dashmon.DashmonClient.ProjectsAsync(member);
+        Assert.Equal([visible.ToString()], projects.Select(p => p.Id));
         Assert.Equal(HttpStatusCode.OK, (await member.Session.GetAsync($"/api/projects/{visible}/devices/{inside}")).StatusCode);
         await ApiAssert.ErrorAsync(await member.Session.GetAsync($"/api/projects/{hidden}/devices/{outside}"), HttpStatusCode.NotFound, "device_not_found");
         await ApiAssert.ErrorAsync(await member.Session.GetAsync($"/api/monitor/id?monitorId={outside}"), HttpStatusCode.NotFound, "monitor_not_found");
@@ -75,7 +75,7 @@ public sealed class TeamAccessTests(ClusterFixture fixture)
         await ApiAssert.ErrorAsync(await member.Session.PostAsJsonAsync($"/api/projects/{hidden}/devices", Tcp), HttpStatusCode.NotFound, "project_not_found");
         await ApiAssert.ErrorAsync(await member.Session.DeleteAsync($"/api/projects/{hidden}"), HttpStatusCode.NotFound, "project_not_found");
         await ApiAssert.ErrorAsync(await member.Session.PostAsJsonAsync("/api/projects", new { name = "Mine" }), HttpStatusCode.Forbidden, "forbidden_scope");
-        Assert.Equal("Shared port", (await Dashmon.DashmonClient.DeviceAsync(owner, hidden, outside))["name"]!.GetValue<string>());
+        Assert.Equal("Shared port", (await Dashmon.DashmonClient.DeviceAsync(owner, hidden, outside)).Name);
     }
 
     [Fact]
@@ -91,11 +91,12 @@ public sealed class TeamAccessTests(ClusterFixture fixture)
         await ApiAssert.ErrorAsync(await invited.Session.PostAsJsonAsync("/api/user/team-invitations/accept", new { token }), HttpStatusCode.Conflict, "invitation_used");
 
         var second = await owner.InviteAsync(stranger.Email, "editor");
-        var listed = (await owner.Session.GetFromJsonAsync<JsonObject>("/api/user/team-invitations"))!["invitations"]!.AsArray();
-        Assert.DoesNotContain(second, listed.ToJsonString());
-        var pending = listed.Single(i => i!["email"]!.GetValue<string>() == stranger.Email)!;
-        Assert.Equal("pending", pending["status"]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.OK, (await owner.Session.PostAsync($"/api/user/team-invitations/{pending["id"]!.GetValue<string>()}/cancel", null)).StatusCode);
+        var listing = await owner.Session.GetStringAsync("/api/user/team-invitations");
+        Assert.DoesNotContain(second, listing); // no token anywhere in the list
+        var listed = JsonSerializer.Deserialize<InvitationList>(listing, ApiJson.Options)!.Invitations;
+        var pending = listed.Single(i => i.Email == stranger.Email);
+        Assert.Equal("pending", pending.Status);
+        Assert.Equal(HttpStatusCode.OK, (await owner.Session.PostAsync($"/api/user/team-invitations/{pending.Id}/cancel", null)).StatusCode);
         await ApiAssert.ErrorAsync(await stranger.Session.PostAsJsonAsync("/api/user/team-invitations/accept", new { token = second }), HttpStatusCode.Conflict, "invitation_cancelled");
         await ApiAssert.ErrorAsync(await stranger.Session.PostAsJsonAsync("/api/user/team-invitations/accept", new { token = "omi_made_up" }), HttpStatusCode.NotFound, "invitation_not_found");
 

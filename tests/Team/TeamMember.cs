@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using OrleansMonitor.Tests.Infrastructure;
 
 namespace OrleansMonitor.Tests.Team;
@@ -13,7 +12,7 @@ public static class TeamMember
         var response = await owner.Session.PostAsJsonAsync("/api/user/team-invitations", new { email, role, projectIds = projectIds?.Select(p => p.ToString()).ToArray() });
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"invite answered {(int)response.StatusCode}: {text}");
-        return JsonNode.Parse(text)!["token"]!.GetValue<string>();
+        return (await response.ReadJsonAsync<InvitationIssued>()).Token;
     }
 
     /// <summary>Invites <paramref name="member"/>, accepts, and switches the member's session into the owner's workspace.</summary>

@@ -43,12 +43,12 @@ public sealed class UserTextTests(ClusterFixture fixture)
 
         foreach (var body in new[] { badProject, badDevice, badMonitor, badUser })
         {
-            Assert.Contains("control characters", body["errors"]!["name"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Contains("control characters", body.Errors!["name"], StringComparison.Ordinal);
         }
 
-        var projects = (await user.Session.GetFromJsonAsync<JsonObject>("/api/projects"))!["projects"]!.AsArray();
-        Assert.Equal("Default", Assert.Single(projects)!["name"]!.GetValue<string>());
-        Assert.Empty(projects[0]!["devices"]!.AsArray());
+        var projects = await user.ProjectsAsync();
+        Assert.Equal("Default", Assert.Single(projects).Name);
+        Assert.Empty(projects[0].Devices);
         Assert.Equal(0, await fixture.Monitoring.Database.ScalarAsync<long>("SELECT count(*) FROM om_monitors WHERE workspace_id = $1", user.UserId));
         Assert.Equal(0, await fixture.Monitoring.Database.ScalarAsync<long>("SELECT count(*) FROM om_users WHERE email LIKE 'bell-%'"));
     }

@@ -27,7 +27,7 @@ public sealed class FanOutReentrancyTests(FaultClusterFixture fixture)
         var project = await user.CreateProjectAsync("Reentrant");
         var name = $"Leaving {Guid.NewGuid():N}";
         async Task<Guid> DeviceAsync(string deviceName) =>
-            Guid.Parse((await user.CreateDeviceAsync(project, new { name = deviceName, type = "heartbeat", heartbeat = new { interval = 86400, grace = 0 } }))["id"]!.GetValue<string>());
+            Guid.Parse((await user.CreateDeviceAsync(project, new { name = deviceName, type = "heartbeat", heartbeat = new { interval = 86400, grace = 0 } })).Id);
         var leaving = await DeviceAsync(name);
         var staying = await DeviceAsync("Staying");
         var workspace = fixture.Monitoring.Client.GetGrain<IWorkspaceGrain>(user.UserId);
@@ -66,7 +66,7 @@ public sealed class FanOutReentrancyTests(FaultClusterFixture fixture)
         Assert.Equal(project, await workspace.ProjectOfAsync(staying));
         if (fanOut != FanOut.RefreshAll)
         {
-            Assert.Equal("reentrancy", (await user.DeviceAsync(project, staying.ToString()))["maintenance"]!["reason"]!.GetValue<string>());
+            Assert.Equal("reentrancy", (await user.DeviceAsync(project, staying.ToString())).Maintenance!.Reason);
         }
     }
 

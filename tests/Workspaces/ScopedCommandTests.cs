@@ -23,7 +23,7 @@ public sealed class ScopedCommandTests(ClusterFixture fixture)
         var owner = await fixture.NewUserAsync();
         var mine = await owner.CreateProjectAsync("Mine");
         var theirs = await owner.CreateProjectAsync("Theirs");
-        async Task<Guid> DeviceAsync(Guid project) => Guid.Parse((await owner.CreateDeviceAsync(project, Quiet))["id"]!.GetValue<string>());
+        async Task<Guid> DeviceAsync(Guid project) => Guid.Parse((await owner.CreateDeviceAsync(project, Quiet)).Id);
         var myDevices = new[] { await DeviceAsync(mine), await DeviceAsync(mine) };
         var theirDevice = await DeviceAsync(theirs);
         return new Workspace(
@@ -38,7 +38,7 @@ public sealed class ScopedCommandTests(ClusterFixture fixture)
     }
 
     private async Task<string?> MaintenanceReasonAsync(Workspace w, Guid project, Guid device) =>
-        (await w.Owner.DeviceAsync(project, device.ToString()))["maintenance"]?["reason"]?.GetValue<string>();
+        (await w.Owner.DeviceAsync(project, device.ToString())).Maintenance?.Reason;
 
     [Fact]
     public async Task ScopedBulkMaintenanceSetsOnlyDevicesOfItsProjects()

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OrleansMonitor.Grains;
 using OrleansMonitor.Grains.Probes;
 using OrleansMonitor.Grains.Probes.Egress;
+using OrleansMonitor.Tests.Infrastructure;
 
 namespace OrleansMonitor.Tests.Probes.Egress;
 
@@ -40,9 +41,9 @@ public sealed class EgressConfigurationTests
             Assert.False(policy.IsAllowed(IPAddress.Parse("169.254.1.1")));
             Assert.Equal(IPEndPoint.Parse("127.0.0.1:5353"), services.GetRequiredService<ProbeAddressResolver>().Server);
 
-            await using var target = RecordingListener.Start("127.0.0.2", response: RecordingListener.Ok);
+            await using var target = await LocalHttpTarget.StartAsync("127.0.0.2");
             var catalog = services.GetRequiredService<ProbeCatalog>();
-            var http = await catalog.RunAsync(ProbeRequests.Http(target.Url), CancellationToken.None);
+            var http = await catalog.RunAsync(ProbeRequests.Http(target.UrlOf("/")), CancellationToken.None);
             var tcp = await catalog.RunAsync(ProbeRequests.Tcp("127.0.0.2", target.Port), CancellationToken.None);
             Assert.Equal("Egress policy refuses 127.0.0.2 (denied range 127.0.0.2/32)", http.Message);
             Assert.Equal("Egress policy refuses 127.0.0.2 (denied range 127.0.0.2/32)", tcp.Message);

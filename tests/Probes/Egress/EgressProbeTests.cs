@@ -20,9 +20,9 @@ public sealed class EgressProbeTests
     [Fact]
     public async Task HttpProbeOfADeniedAddressIsDownAndNeverConnects()
     {
-        await using var target = RecordingListener.Start(Alias, response: RecordingListener.Ok);
+        await using var target = await LocalHttpTarget.StartAsync(Alias);
 
-        var result = await new HttpProbe(TimeProvider.System, egress: DenyAlias).RunAsync(ProbeRequests.Http(target.Url), CancellationToken.None);
+        var result = await new HttpProbe(TimeProvider.System, egress: DenyAlias).RunAsync(ProbeRequests.Http(target.UrlOf("/")), CancellationToken.None);
 
         Assert.False(result.IsUp);
         Assert.Equal("DOWN", result.Status);
@@ -33,9 +33,9 @@ public sealed class EgressProbeTests
     [Fact]
     public async Task WithoutTheDenyRuleTheSameHttpTargetIsReached()
     {
-        await using var target = RecordingListener.Start(Alias, response: RecordingListener.Ok);
+        await using var target = await LocalHttpTarget.StartAsync(Alias);
 
-        var result = await new HttpProbe(TimeProvider.System).RunAsync(ProbeRequests.Http(target.Url), CancellationToken.None);
+        var result = await new HttpProbe(TimeProvider.System).RunAsync(ProbeRequests.Http(target.UrlOf("/")), CancellationToken.None);
 
         Assert.True(result.IsUp, result.Message);
         Assert.Equal("200 - OK", result.Message);
@@ -45,7 +45,7 @@ public sealed class EgressProbeTests
     [Fact]
     public async Task HttpProbeOfAnIPv4MappedLiteralIsJudgedAsItsIPv4Address()
     {
-        await using var target = RecordingListener.Start(Alias, response: RecordingListener.Ok);
+        await using var target = await LocalHttpTarget.StartAsync(Alias);
 
         var result = await new HttpProbe(TimeProvider.System, egress: DenyAlias)
             .RunAsync(ProbeRequests.Http($"http://[::ffff:127.0.0.2]:{target.Port}/"), CancellationToken.None);
@@ -58,11 +58,11 @@ public sealed class EgressProbeTests
     [Fact]
     public async Task HttpProbeOfADeniedIPv6LiteralIsRefused()
     {
-        await using var target = RecordingListener.Start("::1", response: RecordingListener.Ok);
+        await using var target = await LocalHttpTarget.StartAsync("::1");
         var denyLoopback6 = new EgressPolicy(new EgressOptions { Deny = ["::1"] });
 
-        var refused = await new HttpProbe(TimeProvider.System, egress: denyLoopback6).RunAsync(ProbeRequests.Http(target.Url), CancellationToken.None);
-        var reached = await new HttpProbe(TimeProvider.System).RunAsync(ProbeRequests.Http(target.Url), CancellationToken.None);
+        var refused = await new HttpProbe(TimeProvider.System, egress: denyLoopback6).RunAsync(ProbeRequests.Http(target.UrlOf("/")), CancellationToken.None);
+        var reached = await new HttpProbe(TimeProvider.System).RunAsync(ProbeRequests.Http(target.UrlOf("/")), CancellationToken.None);
 
         Assert.False(refused.IsUp);
         Assert.Equal("Egress policy refuses ::1 (denied range ::1/128)", refused.Message);
@@ -73,10 +73,10 @@ public sealed class EgressProbeTests
     [Fact]
     public async Task RedirectFromAnAllowedTargetToADeniedOneIsNotFollowed()
     {
-        await using var denied = RecordingListener.Start(Alias, response: RecordingListener.Ok);
-        await using var origin = RecordingListener.Start("127.0.0.1", response: RecordingListener.Redirect(denied.Url));
+        await using var denied = await LocalHttpTarget.StartAsync(Alias);
+        await using var origin = await RedirectorAsync(denied.UrlOf("/"));
 
-        var result = await new HttpProbe(TimeProvider.System, egress: DenyAlias).RunAsync(ProbeRequests.Http(origin.Url), CancellationToken.None);
+        var result = await new HttpProbe(TimeProvider.System, egress: DenyAlias).RunAsync(ProbeRequests.Http(origin.UrlOf("/")), CancellationToken.None);
 
         Assert.False(result.IsUp);
         Assert.Equal("DOWN", result.Status);
@@ -88,10 +88,10 @@ public sealed class EgressProbeTests
     [Fact]
     public async Task RedirectToAnotherAllowedAddressIsStillFollowed()
     {
-        await using var final = RecordingListener.Start("127.0.0.3", response: RecordingListener.Ok);
-        await using var origin = RecordingListener.Start("127.0.0.1", response: RecordingListener.Redirect(final.Url));
+        await using var final = await LocalHttpTarget.StartAsync("127.0.0.3");
+        await using var origin = await RedirectorAsync(final.UrlOf("/"));
 
-        var result = await new HttpProbe(TimeProvider.System, egress: DenyAlias).RunAsync(ProbeRequests.Http(origin.Url), CancellationToken.None);
+        var result = await new HttpProbe(TimeProvider.System, egress: DenyAlias).RunAsync(ProbeRequests.Http(origin.UrlOf("/")), CancellationToken.None);
 
         Assert.True(result.IsUp, result.Message);
         Assert.Equal(1, origin.AcceptedConnections);
@@ -101,7 +101,7 @@ public sealed class EgressProbeTests
     [Fact]
     public async Task HostNameTheProbeResolverMapsToADeniedAddressIsRefusedAtConnect()
     {
-        await using var target = RecordingListener.Start(Alias, response: RecordingListener.Ok);
+        await using var target = await LocalHttpTarget.StartAsync(Alias);
         await using var dns = LocalDnsServer.Start();
         dns.AddA("metadata.egress.test", Alias);
         var probe = new HttpProbe(TimeProvider.System, egress: DenyAlias, resolver: ResolverFor(dns));
@@ -118,7 +118,7 @@ public sealed class EgressProbeTests
     [Fact]
     public async Task HostNameTheProbeResolverMapsToAnAllowedAddressIsReached()
     {
-        await using var target = RecordingListener.Start("127.0.0.1", response: RecordingListener.Ok);
+        await using var target = await LocalHttpTarget.StartAsync();
         await using var dns = LocalDnsServer.Start();
         dns.AddA("service.egress.test", "127.0.0.1");
         var probe = new HttpProbe(TimeProvider.System, egress: DenyAlias, resolver: ResolverFor(dns));
@@ -145,7 +145,7 @@ public sealed class EgressProbeTests
     [Fact]
     public async Task RebindingNameIsRefusedOnTheSecondProbe()
     {
-        var (allowed, denied) = RecordingListener.StartPair("127.0.0.1", Alias, RecordingListener.Ok);
+        var (allowed, denied) = await PairAsync("127.0.0.1", Alias);
         await using var _ = allowed;
         await using var __ = denied;
         await using var dns = LocalDnsServer.Start();
@@ -168,20 +168,20 @@ public sealed class EgressProbeTests
     [Fact]
     public async Task TcpProbeOfADeniedAddressIsRefusedWithoutConnecting()
     {
-        await using var target = RecordingListener.Start(Alias);
+        await using var target = LocalTcpTarget.Start(Alias);
 
         var result = await new TcpProbe(DenyAlias).RunAsync(ProbeRequests.Tcp(Alias, target.Port), CancellationToken.None);
 
         Assert.False(result.IsUp);
         Assert.Equal("DOWN", result.Status);
         Assert.Equal(Refused, result.Message);
-        Assert.Equal(0, target.AcceptedConnections);
+        Assert.Equal(0, target.Accepted);
     }
 
     [Fact]
     public async Task TcpProbeOfAHostNameMappedToADeniedAddressIsRefused()
     {
-        await using var target = RecordingListener.Start(Alias);
+        await using var target = LocalTcpTarget.Start(Alias);
         await using var dns = LocalDnsServer.Start();
         dns.AddA("db.egress.test", Alias);
 
@@ -189,18 +189,18 @@ public sealed class EgressProbeTests
 
         Assert.False(result.IsUp);
         Assert.Equal(Refused, result.Message);
-        Assert.Equal(0, target.AcceptedConnections);
+        Assert.Equal(0, target.Accepted);
     }
 
     [Fact]
     public async Task WithoutTheDenyRuleTheSameTcpTargetIsReached()
     {
-        await using var target = RecordingListener.Start(Alias);
+        await using var target = LocalTcpTarget.Start(Alias);
 
         var result = await new TcpProbe().RunAsync(ProbeRequests.Tcp(Alias, target.Port), CancellationToken.None);
 
         Assert.True(result.IsUp, result.Message);
-        await Eventually.HoldsAsync(() => Task.FromResult(target.AcceptedConnections), count => count == 1, "the probe's connection", TimeSpan.FromSeconds(5));
+        await Eventually.HoldsAsync(() => Task.FromResult(target.Accepted), count => count == 1, "the probe's connection", TimeSpan.FromSeconds(5));
     }
 
     [Fact]
@@ -274,6 +274,35 @@ public sealed class EgressProbeTests
     }
 
     private static ProbeAddressResolver ResolverFor(LocalDnsServer dns) => new(new IPEndPoint(dns.Address, dns.Port));
+
+    /// <summary>A target on 127.0.0.1 that answers every request with "302 Found" to <paramref name="location"/>.</summary>
+    private static async Task<LocalHttpTarget> RedirectorAsync(string location)
+    {
+        var origin = await LocalHttpTarget.StartAsync();
+        origin.StatusCode = 302;
+        origin.Headers["Location"] = location;
+        return origin;
+    }
+
+    /// <summary>
+    /// Two targets on one port number, one on each address (for a host name whose answer moves from the first to the second).
+    /// Retries when the port is taken on the second address.
+    /// </summary>
+    private static async Task<(LocalHttpTarget First, LocalHttpTarget Second)> PairAsync(string first, string second)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var one = await LocalHttpTarget.StartAsync(first);
+            try
+            {
+                return (one, await LocalHttpTarget.StartAsync(second, one.Port));
+            }
+            catch (IOException) when (attempt < 20)
+            {
+                await one.DisposeAsync();
+            }
+        }
+    }
 
     private static ProbeRequest DnsRequest(string name, string? resolver) =>
         new(MonitorType.Dns, name, null, "GET", new Dictionary<string, string>(), null, StatusCodeRanges.Default, TimeSpan.FromSeconds(5))

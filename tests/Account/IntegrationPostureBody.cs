@@ -1,0 +1,4 @@
+namespace OrleansMonitor.Tests.Account;
+
+/// <summary>What GET /api/user/integration-posture answers.</summary>
+public sealed record IntegrationPostureBody(TokenPosture Tokens);

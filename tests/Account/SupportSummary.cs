@@ -1,0 +1,4 @@
+namespace OrleansMonitor.Tests.Account;
+
+/// <summary>What GET /api/support/summary answers.</summary>
+public sealed record SupportSummary(SupportDevices Devices, int OpenIncidents, SupportPlan Plan);

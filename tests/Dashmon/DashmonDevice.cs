@@ -1,0 +1,30 @@
+namespace OrleansMonitor.Tests.Dashmon;
+
+/// <summary>The Dashmon device object as a client reads it (timestamps ISO-8601 UTC text); null members are absent settings or not yet known.</summary>
+public sealed record DashmonDevice(
+    string Id,
+    string ProjectId,
+    string Name,
+    string Type,
+    int Interval,
+    int RetryInterval,
+    int Timeout,
+    string Status,
+    bool IsDown,
+    double Uptime24h,
+    double AverageLatencyMs,
+    IReadOnlyList<string> Tags,
+    string? Url = null,
+    int? Port = null,
+    string? Method = null,
+    IReadOnlyList<string>? ExpectedStatus = null,
+    string? LastCheck = null,
+    string? NextCheck = null,
+    int? LatencyMs = null,
+    DashmonMaintenance? Maintenance = null,
+    DashmonDns? Dns = null,
+    DashmonHeartbeat? Heartbeat = null,
+    IReadOnlyList<DashmonAssertion>? Assertions = null,
+    long? OpenIncidentId = null,
+    string? CreatedAt = null,
+    string? LastMessage = null);

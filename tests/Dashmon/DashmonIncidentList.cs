@@ -1,0 +1,4 @@
+namespace OrleansMonitor.Tests.Dashmon;
+
+/// <summary>What GET /api/incidents answers.</summary>
+public sealed record DashmonIncidentList(IReadOnlyList<DashmonIncident> Incidents);
