@@ -46,12 +46,12 @@ public static class AccountApi
         }
 
         var zone = new JsonFields(root).String("timezone", 64);
-        if (zone is null || !await Accounts(cluster).SetTimeZoneAsync(caller.UserId, zone))
+        if (zone is null || await Accounts(cluster).SetTimeZoneAsync(caller.UserId, zone) is not { } stored)
         {
             return ApiProblem.Invalid(new Dictionary<string, string> { ["timezone"] = "timezone must be an IANA zone name such as Europe/Paris or UTC" }, "Invalid preference");
         }
 
-        return TypedResults.Ok(await PreferencesOfAsync(caller, cluster));
+        return TypedResults.Ok(new PreferencesResponse(new UserPreferences(stored)));
     }
 
     private static async Task<PreferencesResponse> PreferencesOfAsync(ApiCaller caller, IClusterClient cluster) =>

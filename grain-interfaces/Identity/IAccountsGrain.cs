@@ -46,8 +46,8 @@ public interface IAccountsGrain : IGrainWithIntegerKey
     /// <summary>The user's IANA time zone (UTC until set).</summary>
     Task<string> TimeZoneOfAsync(Guid userId);
 
-    /// <summary>Sets the user's time zone; false when <paramref name="timeZone"/> is not a known IANA zone name.</summary>
-    Task<bool> SetTimeZoneAsync(Guid userId, string timeZone);
+    /// <summary>Sets the user's time zone and answers it as stored; null when <paramref name="timeZone"/> is not a known IANA zone name.</summary>
+    Task<string?> SetTimeZoneAsync(Guid userId, string timeZone);
 
     /// <summary>True when the database answers.</summary>
     Task<bool> PingDatabaseAsync();

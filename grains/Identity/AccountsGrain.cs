@@ -150,16 +150,16 @@ public sealed class AccountsGrain(
 
     public Task<string> TimeZoneOfAsync(Guid userId) => store.TimeZoneOfAsync(userId);
 
-    public async Task<bool> SetTimeZoneAsync(Guid userId, string timeZone)
+    public async Task<string?> SetTimeZoneAsync(Guid userId, string timeZone)
     {
         // IANA names only ("Europe/Paris", "UTC"): the zone database of this machine decides.
         if (timeZone.Length is 0 or > 64 || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) || !zone.HasIanaId)
         {
-            return false;
+            return null;
         }
 
         await store.SetTimeZoneAsync(userId, zone.Id);
-        return true;
+        return zone.Id;
     }
 
     public async Task<InvitationOutcome> AcceptInvitationAsync(string token, Guid userId, string email)
