@@ -80,17 +80,10 @@ public static class AccountApi
         "/api/user/api-tokens",
         caller.Access?.IsPremium == true));
 
-    private static async Task<Ok<IntegrationPostureResponse>> PostureAsync(ApiCaller caller, IClusterClient cluster, TimeProvider time)
+    private static async Task<Ok<IntegrationPostureResponse>> PostureAsync(ApiCaller caller, IClusterClient cluster)
     {
-        var tokens = await Accounts(cluster).ListApiTokensAsync(caller.UserId);
-        var now = time.GetUtcNow();
-        var posture = new TokenPosture(
-            Total: tokens.Count,
-            ReadOnly: tokens.Count(t => t.AccessLevel == AccessLevel.ReadOnly),
-            ReadWrite: tokens.Count(t => t.AccessLevel == AccessLevel.ReadWrite),
-            ExpiringWithin7Days: tokens.Count(t => t.ExpiresAt is { } e && e - now <= TimeSpan.FromDays(7)),
-            NeverUsed: tokens.Count(t => t.LastUsedAt is null),
-            WithoutExpiry: tokens.Count(t => t.ExpiresAt is null));
+        var tokens = await Accounts(cluster).TokenPostureAsync(caller.UserId);
+        var posture = new TokenPosture(tokens.Total, tokens.ReadOnly, tokens.ReadWrite, tokens.ExpiringWithin7Days, tokens.NeverUsed, tokens.WithoutExpiry);
         return TypedResults.Ok(new IntegrationPostureResponse(
             posture,
             new AlertRoutingPosture(ConfiguredProjects: 0, Note: "alert routing is not configured in this version"),

@@ -28,6 +28,9 @@ public interface IAccountsGrain : IGrainWithIntegerKey
 
     Task<IReadOnlyList<ApiTokenInfo>> ListApiTokensAsync(Guid userId);
 
+    /// <summary>The user's live API tokens counted by access level, expiry (within 7 days, none) and use (never used).</summary>
+    Task<ApiTokenPosture> TokenPostureAsync(Guid userId);
+
     /// <summary>Revokes one of the user's tokens. False when the user has no such live token.</summary>
     Task<bool> RevokeApiTokenAsync(Guid userId, Guid tokenId);
 

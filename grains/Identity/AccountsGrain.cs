@@ -138,6 +138,19 @@ public sealed class AccountsGrain(
 
     public Task<IReadOnlyList<ApiTokenInfo>> ListApiTokensAsync(Guid userId) => store.ListLiveApiTokensAsync(userId);
 
+    public async Task<ApiTokenPosture> TokenPostureAsync(Guid userId)
+    {
+        var tokens = await store.ListLiveApiTokensAsync(userId);
+        var now = time.GetUtcNow();
+        return new ApiTokenPosture(
+            Total: tokens.Count,
+            ReadOnly: tokens.Count(t => t.AccessLevel == AccessLevel.ReadOnly),
+            ReadWrite: tokens.Count(t => t.AccessLevel == AccessLevel.ReadWrite),
+            ExpiringWithin7Days: tokens.Count(t => t.ExpiresAt is { } e && e - now <= TimeSpan.FromDays(7)),
+            NeverUsed: tokens.Count(t => t.LastUsedAt is null),
+            WithoutExpiry: tokens.Count(t => t.ExpiresAt is null));
+    }
+
     public Task<bool> RevokeApiTokenAsync(Guid userId, Guid tokenId) => store.RevokeApiTokenAsync(userId, tokenId, time.GetUtcNow());
 
     public Task<bool> PingDatabaseAsync() => store.PingAsync();
