@@ -1,7 +1,5 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansMonitor.ApiHost.Account.Responses;
-using OrleansMonitor.ApiHost.Dashmon;
 using OrleansMonitor.ApiHost.Json;
 using OrleansMonitor.GrainInterfaces.Workspaces;
 
@@ -91,32 +89,6 @@ public static class AccountApi
             BearerTokensActive: caller.Access?.IsPremium == true));
     }
 
-    private static async Task<IResult> SummaryAsync(ApiCaller caller, IClusterClient cluster)
-    {
-        var summary = await cluster.GetGrain<IWorkspaceGrain>(caller.WorkspaceId).SupportSummaryAsync(caller.Member);
-        var plan = summary.Plan;
-        return Results.Json(new JsonObject
-        {
-            ["success"] = true,
-            ["generatedAt"] = DeviceJson.Iso(summary.GeneratedAt),
-            ["projects"] = summary.Projects,
-            ["devices"] = new JsonObject
-            {
-                ["total"] = summary.Devices.Total,
-                ["up"] = summary.Devices.Up,
-                ["down"] = summary.Devices.Down,
-                ["pending"] = summary.Devices.Pending,
-                ["maintenance"] = summary.Devices.Maintenance,
-            },
-            ["openIncidents"] = summary.OpenIncidents,
-            ["recentDeliveries"] = new JsonArray(),
-            ["plan"] = new JsonObject
-            {
-                ["name"] = plan.Plan,
-                ["writeLocked"] = plan.WriteLocked,
-                ["limits"] = new JsonObject { ["projects"] = plan.ProjectLimit, ["devices"] = plan.DeviceLimit, ["tokens"] = plan.TokenLimit, ["minIntervalSeconds"] = plan.MinIntervalSeconds },
-                ["usage"] = new JsonObject { ["projects"] = plan.Projects, ["devices"] = plan.Devices },
-            },
-        });
-    }
+    private static async Task<Ok<SupportSummaryResponse>> SummaryAsync(ApiCaller caller, IClusterClient cluster) =>
+        TypedResults.Ok(SupportSummaryResponse.Of(await cluster.GetGrain<IWorkspaceGrain>(caller.WorkspaceId).SupportSummaryAsync(caller.Member)));
 }

@@ -1,4 +1,5 @@
-using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansMonitor.ApiHost.Dashmon.Responses;
 using OrleansMonitor.GrainInterfaces.Analytics;
 using OrleansMonitor.GrainInterfaces.Workspaces;
 
@@ -19,25 +20,26 @@ public static class AnalyticsApi
         ["90d"] = TimeSpan.FromDays(90),
     };
 
-    public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder routes)
+    public static RouteGroupBuilder MapAnalyticsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/devices/{deviceId}/analytics", DeviceAsync).RequireCaller(CallerRequirement.Read).RequirePremium();
-        routes.MapGet("/api/devices/{deviceId}/latency/percentiles", PercentilesAsync).RequireCaller(CallerRequirement.Read).RequirePremium();
-        routes.MapGet("/api/reports/uptime", UptimeReportAsync).RequireCaller(CallerRequirement.Read).RequirePremium();
-        routes.MapGet("/api/incidents", IncidentsAsync).RequireCaller(CallerRequirement.Read).RequirePremium();
-        return routes;
+        var api = routes.MapGroup("/api").RequireCaller(CallerRequirement.Read).RequirePremium();
+        api.MapGet("/devices/{deviceId}/analytics", DeviceAsync);
+        api.MapGet("/devices/{deviceId}/latency/percentiles", PercentilesAsync);
+        api.MapGet("/reports/uptime", UptimeReportAsync);
+        api.MapGet("/incidents", IncidentsAsync);
+        return api;
     }
 
     private static IAnalyticsGrain Analytics(IClusterClient cluster) => cluster.GetGrain<IAnalyticsGrain>(0);
 
-    private static IResult BadQuery(string field, string message) =>
+    private static ApiErrorResult BadQuery(string field, string message) =>
         ApiProblem.Invalid(new Dictionary<string, string> { [field] = message }, "Invalid query");
 
     /// <summary>
     /// Validates the span query (<paramref name="field"/> among <paramref name="allowed"/>) and asks the device for its
     /// figures in one call (the monitor grain checks that the caller sees it, then asks the analytics grain); or says why not.
     /// </summary>
-    private static async Task<(IResult? Error, Guid DeviceId, DeviceAnalytics? Figures)> FiguresAsync(
+    private static async Task<(ApiErrorResult? Error, Guid DeviceId, DeviceAnalytics? Figures)> FiguresAsync(
         ApiCaller caller, IClusterClient cluster, string deviceId, string span, string field, string[] allowed)
     {
         if (!allowed.Contains(span) || !Ranges.TryGetValue(span, out var length))
@@ -50,44 +52,38 @@ public static class AnalyticsApi
             : (ApiProblem.NotFound("Device"), Guid.Empty, null);
     }
 
-    private static async Task<IResult> DeviceAsync(string deviceId, string? range, ApiCaller caller, IClusterClient cluster)
+    private static async Task<Results<Ok<DeviceAnalyticsResponse>, ApiErrorResult>> DeviceAsync(string deviceId, string? range, ApiCaller caller, IClusterClient cluster)
     {
         range ??= "24h";
         var (error, id, figures) = await FiguresAsync(caller, cluster, deviceId, range, "range", ["24h", "7d", "30d", "90d"]);
-        return error ?? Results.Json(new
+        if (error is not null)
         {
-            success = true,
-            deviceId = id,
-            range,
-            from = DeviceJson.Iso(figures!.From),
-            to = DeviceJson.Iso(figures.To),
-            uptimePercentage = figures.UptimePercentage,
-            checks = figures.Checks,
-            failures = figures.Failures,
-            downtimeSeconds = figures.DowntimeSeconds,
-            incidents = figures.Incidents,
-            latency = new { average = figures.AverageLatencyMs, p50 = figures.P50, p95 = figures.P95, p99 = figures.P99 },
-        });
+            return error;
+        }
+
+        return TypedResults.Ok(DeviceAnalyticsResponse.Of(id, range, figures!));
     }
 
-    private static async Task<IResult> PercentilesAsync(string deviceId, string? window, ApiCaller caller, IClusterClient cluster)
+    private static async Task<Results<Ok<LatencyPercentilesResponse>, ApiErrorResult>> PercentilesAsync(string deviceId, string? window, ApiCaller caller, IClusterClient cluster)
     {
         window ??= "24h";
         var (error, id, figures) = await FiguresAsync(caller, cluster, deviceId, window, "window", ["1h", "24h", "7d", "30d"]);
-        return error ?? Results.Json(new
+        if (error is not null)
         {
-            success = true,
-            deviceId = id,
+            return error;
+        }
+
+        return TypedResults.Ok(new LatencyPercentilesResponse(
+            id,
             window,
-            samples = figures!.Checks - figures.Failures,
-            p50 = figures.P50,
-            p95 = figures.P95,
-            p99 = figures.P99,
-            method = "nearest-rank over successful checks",
-        });
+            figures!.Checks - figures.Failures,
+            figures.P50,
+            figures.P95,
+            figures.P99,
+            "nearest-rank over successful checks"));
     }
 
-    private static async Task<IResult> UptimeReportAsync(string? period, string? excludeMaintenance, ApiCaller caller, IClusterClient cluster)
+    private static async Task<Results<Ok<UptimeReportResponse>, ApiErrorResult>> UptimeReportAsync(string? period, string? excludeMaintenance, ApiCaller caller, IClusterClient cluster)
     {
         ReportPeriod? choice = (period ?? "daily") switch
         {
@@ -108,39 +104,16 @@ public static class AnalyticsApi
 
         var exclude = excludeMaintenance == "true";
         var report = await cluster.GetGrain<IReportsGrain>(0).UptimeAsync(caller.Member, chosen, exclude);
-        return Results.Json(new JsonObject
-        {
-            ["success"] = true,
-            ["period"] = period ?? "daily",
-            ["since"] = DeviceJson.Iso(report.Since),
-            ["excludeMaintenance"] = exclude,
-            ["timezone"] = report.TimeZone,
-            ["devices"] = new JsonArray(report.Devices.Select(d => (JsonNode?)new JsonObject
-            {
-                ["deviceId"] = d.DeviceId.ToString(),
-                ["name"] = d.Name,
-                ["projectId"] = d.ProjectId.ToString(),
-                ["periods"] = Periods(d.Periods),
-            }).ToArray()),
-            ["projects"] = new JsonArray(report.Projects.Select(p => (JsonNode?)new JsonObject
-            {
-                ["projectId"] = p.ProjectId.ToString(),
-                ["name"] = p.Name,
-                ["periods"] = Periods(p.Periods),
-            }).ToArray()),
-        });
+        return TypedResults.Ok(new UptimeReportResponse(
+            period ?? "daily",
+            report.Since,
+            exclude,
+            report.TimeZone,
+            report.Devices.Select(d => new DeviceUptimeEntry(d.DeviceId, d.Name, d.ProjectId, UptimePeriodEntry.Of(d.Periods))).ToArray(),
+            report.Projects.Select(p => new ProjectUptimeEntry(p.ProjectId, p.Name, UptimePeriodEntry.Of(p.Periods))).ToArray()));
     }
 
-    private static JsonArray Periods(IReadOnlyList<UptimePeriod> periods) =>
-        new(periods.Select(p => (JsonNode?)new JsonObject
-        {
-            ["start"] = DeviceJson.Iso(p.Start),
-            ["checks"] = p.Checks,
-            ["upChecks"] = p.UpChecks,
-            ["uptimePercentage"] = p.UptimePercentage,
-        }).ToArray());
-
-    private static async Task<IResult> IncidentsAsync(string? status, ApiCaller caller, IClusterClient cluster, TimeProvider time)
+    private static async Task<Results<Ok<IncidentListResponse>, ApiErrorResult>> IncidentsAsync(string? status, ApiCaller caller, IClusterClient cluster, TimeProvider time)
     {
         if (status is not (null or "open" or "resolved" or "all"))
         {
@@ -151,23 +124,18 @@ public static class AnalyticsApi
 
         var incidents = await Analytics(cluster).IncidentsAsync(caller.Member, open, MaxIncidents);
         var now = time.GetUtcNow();
-        return Results.Json(new JsonObject
-        {
-            ["success"] = true,
-            ["status"] = status ?? "all",
-            ["incidents"] = new JsonArray(incidents.Select(i => (JsonNode?)new JsonObject
-            {
-                ["id"] = i.Id,
-                ["deviceId"] = i.DeviceId.ToString(),
-                ["deviceName"] = i.DeviceName,
-                ["projectId"] = i.ProjectId?.ToString(),
-                ["status"] = i.ResolvedAt is null ? "open" : "resolved",
-                ["start"] = DeviceJson.Iso(i.StartedAt),
-                ["end"] = DeviceJson.Iso(i.ResolvedAt),
-                ["durationSeconds"] = Math.Round(((i.ResolvedAt ?? now) - i.StartedAt).TotalSeconds, 3),
-                ["cause"] = i.Cause,
-                ["resolution"] = i.Resolution,
-            }).ToArray()),
-        });
+        return TypedResults.Ok(new IncidentListResponse(
+            status ?? "all",
+            incidents.Select(i => new IncidentSummary(
+                i.Id,
+                i.DeviceId,
+                i.DeviceName,
+                i.ProjectId,
+                i.ResolvedAt is null ? "open" : "resolved",
+                i.StartedAt,
+                i.ResolvedAt,
+                Math.Round(((i.ResolvedAt ?? now) - i.StartedAt).TotalSeconds, 3),
+                i.Cause,
+                i.Resolution)).ToArray()));
     }
 }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansMonitor.ApiHost.Dashmon.Responses;
 using OrleansMonitor.ApiHost.Json;
 using OrleansMonitor.GrainInterfaces.Workspaces;
 
@@ -12,7 +14,7 @@ public static class MaintenanceApi
 {
     public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(90);
 
-    public static IEndpointRouteBuilder MapMaintenanceApi(this IEndpointRouteBuilder routes)
+    public static RouteGroupBuilder MapMaintenanceApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/maintenance").RequireCaller(CallerRequirement.Write).RequirePremium();
         group.MapPost("/device/{deviceId}", SetDeviceAsync);
@@ -21,10 +23,8 @@ public static class MaintenanceApi
         group.MapDelete("/project/{projectId}", ClearProjectAsync);
         group.MapPost("/devices/bulk-set", BulkSetAsync);
         group.MapPost("/devices/bulk-clear", BulkClearAsync);
-        return routes;
+        return group;
     }
-
-    private static Guid WorkspaceOf(HttpContext http) => CallerFilter.CallerOf(http).WorkspaceId;
 
     private static MaintenanceWindow? ReadWindow(JsonElement root, Dictionary<string, string> errors, DateTimeOffset now)
     {
@@ -56,9 +56,9 @@ public static class MaintenanceApi
         return errors.Count == 0 ? new MaintenanceWindow(start.ToUniversalTime(), end.ToUniversalTime(), string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()) : null;
     }
 
-    private static async Task<IResult> SetDeviceAsync(string deviceId, ApiCaller caller, HttpContext http, IClusterClient cluster, TimeProvider time)
+    private static async Task<Results<Ok<DeviceMaintenanceResponse>, ApiErrorResult>> SetDeviceAsync(string deviceId, ApiCaller caller, HttpRequest request, IClusterClient cluster, TimeProvider time)
     {
-        var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
+        var (root, error) = await JsonBody.ReadObjectAsync(request);
         if (error is not null)
         {
             return error;
@@ -72,18 +72,18 @@ public static class MaintenanceApi
         }
 
         return Guid.TryParse(deviceId, out var id) && await cluster.GetGrain<IMonitorGrain>(id).SetMaintenanceAsync(caller.Member, window)
-            ? Results.Json(new { success = true, deviceId = id, maintenance = DeviceJson.Maintenance(window) })
+            ? TypedResults.Ok(new DeviceMaintenanceResponse(id, MaintenanceWindowResponse.Of(window)!))
             : ApiProblem.NotFound("Device");
     }
 
-    private static async Task<IResult> ClearDeviceAsync(string deviceId, ApiCaller caller, IClusterClient cluster) =>
+    private static async Task<Results<Ok<DeviceMaintenanceClearedResponse>, ApiErrorResult>> ClearDeviceAsync(string deviceId, ApiCaller caller, IClusterClient cluster) =>
         Guid.TryParse(deviceId, out var id) && await cluster.GetGrain<IMonitorGrain>(id).SetMaintenanceAsync(caller.Member, null)
-            ? Results.Json(new { success = true, deviceId = id })
+            ? TypedResults.Ok(new DeviceMaintenanceClearedResponse(id))
             : ApiProblem.NotFound("Device");
 
-    private static async Task<IResult> SetProjectAsync(string projectId, ApiCaller caller, HttpContext http, IClusterClient cluster, TimeProvider time)
+    private static async Task<Results<Ok<ProjectMaintenanceResponse>, ApiErrorResult>> SetProjectAsync(string projectId, ApiCaller caller, HttpRequest request, IClusterClient cluster, TimeProvider time)
     {
-        var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
+        var (root, error) = await JsonBody.ReadObjectAsync(request);
         if (error is not null)
         {
             return error;
@@ -94,10 +94,10 @@ public static class MaintenanceApi
         return window is null ? ApiProblem.Invalid(errors, "Invalid maintenance window") : await ApplyToProjectAsync(projectId, caller, cluster, window);
     }
 
-    private static Task<IResult> ClearProjectAsync(string projectId, ApiCaller caller, IClusterClient cluster) =>
+    private static Task<Results<Ok<ProjectMaintenanceResponse>, ApiErrorResult>> ClearProjectAsync(string projectId, ApiCaller caller, IClusterClient cluster) =>
         ApplyToProjectAsync(projectId, caller, cluster, null);
 
-    private static async Task<IResult> ApplyToProjectAsync(string projectId, ApiCaller caller, IClusterClient cluster, MaintenanceWindow? window)
+    private static async Task<Results<Ok<ProjectMaintenanceResponse>, ApiErrorResult>> ApplyToProjectAsync(string projectId, ApiCaller caller, IClusterClient cluster, MaintenanceWindow? window)
     {
         if (!Guid.TryParse(projectId, out var project)
             || await cluster.GetGrain<IWorkspaceGrain>(caller.WorkspaceId).SetProjectMaintenanceAsync(caller.Member, project, window) is not { } devices)
@@ -105,12 +105,12 @@ public static class MaintenanceApi
             return ApiProblem.NotFound("Project");
         }
 
-        return Results.Json(new { success = true, projectId = project, devices, maintenance = DeviceJson.Maintenance(window) });
+        return TypedResults.Ok(new ProjectMaintenanceResponse(project, devices, MaintenanceWindowResponse.Of(window)));
     }
 
-    private static async Task<IResult> BulkSetAsync(ApiCaller caller, HttpContext http, IClusterClient cluster, TimeProvider time)
+    private static async Task<Results<Ok<BulkMaintenanceResponse>, ApiErrorResult>> BulkSetAsync(ApiCaller caller, HttpRequest request, IClusterClient cluster, TimeProvider time)
     {
-        var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
+        var (root, error) = await JsonBody.ReadObjectAsync(request);
         if (error is not null)
         {
             return error;
@@ -122,9 +122,9 @@ public static class MaintenanceApi
         return ids is null || window is null ? ApiProblem.Invalid(errors, "Invalid maintenance request") : await ApplyToDevicesAsync(caller, cluster, ids, window);
     }
 
-    private static async Task<IResult> BulkClearAsync(ApiCaller caller, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Ok<BulkMaintenanceResponse>, ApiErrorResult>> BulkClearAsync(ApiCaller caller, HttpRequest request, IClusterClient cluster)
     {
-        var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
+        var (root, error) = await JsonBody.ReadObjectAsync(request);
         if (error is not null)
         {
             return error;
@@ -135,11 +135,11 @@ public static class MaintenanceApi
         return ids is null ? ApiProblem.Invalid(errors, "Invalid maintenance request") : await ApplyToDevicesAsync(caller, cluster, ids, null);
     }
 
-    private static async Task<IResult> ApplyToDevicesAsync(ApiCaller caller, IClusterClient cluster, IReadOnlyList<Guid> ids, MaintenanceWindow? window)
+    private static async Task<Results<Ok<BulkMaintenanceResponse>, ApiErrorResult>> ApplyToDevicesAsync(ApiCaller caller, IClusterClient cluster, IReadOnlyList<Guid> ids, MaintenanceWindow? window)
     {
         var outcome = await cluster.GetGrain<IWorkspaceGrain>(caller.WorkspaceId).SetDevicesMaintenanceAsync(caller.Member, ids, window);
         return outcome.Updated == 0
             ? ApiProblem.NotFound("Device")
-            : Results.Json(new { success = true, updated = outcome.Updated, notFound = outcome.NotFound, maintenance = DeviceJson.Maintenance(window) });
+            : TypedResults.Ok(new BulkMaintenanceResponse(outcome.Updated, outcome.NotFound, MaintenanceWindowResponse.Of(window)));
     }
 }

@@ -1,4 +1,5 @@
-using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansMonitor.ApiHost.Dashmon.Responses;
 using OrleansMonitor.ApiHost.Json;
 using OrleansMonitor.GrainInterfaces.Workspaces;
 
@@ -10,29 +11,29 @@ public static class ProjectsApi
     public static RouteGroupBuilder MapProjectsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/projects");
-        group.MapGet("/", ListAsync).RequireCaller(CallerRequirement.Read);
-        group.MapPost("/", CreateAsync).RequireCaller(CallerRequirement.Write);
-        group.MapPut("/{id}", UpdateAsync).RequireCaller(CallerRequirement.Write);
-        group.MapDelete("/{id}", DeleteAsync).RequireCaller(CallerRequirement.Write);
+
+        var readers = group.MapGroup("").RequireCaller(CallerRequirement.Read);
+        readers.MapGet("/", ListAsync);
+
+        var writers = group.MapGroup("").RequireCaller(CallerRequirement.Write);
+        writers.MapPost("/", CreateAsync);
+        writers.MapPut("/{id}", UpdateAsync);
+        writers.MapDelete("/{id}", DeleteAsync);
         return group;
     }
 
     private static IWorkspaceGrain Workspace(ApiCaller caller, IClusterClient cluster) =>
         cluster.GetGrain<IWorkspaceGrain>(caller.WorkspaceId);
 
-    private static async Task<IResult> ListAsync(ApiCaller caller, IClusterClient cluster)
+    private static async Task<Ok<ProjectListResponse>> ListAsync(ApiCaller caller, IClusterClient cluster)
     {
         var projects = await Workspace(caller, cluster).ListProjectsAsync(caller.Member);
-        return Results.Json(new JsonObject
-        {
-            ["success"] = true,
-            ["projects"] = new JsonArray(projects.Select(p => (JsonNode?)Project(p)).ToArray()),
-        });
+        return TypedResults.Ok(new ProjectListResponse(projects.Select(ProjectSummary.Of).ToArray()));
     }
 
-    private static async Task<IResult> CreateAsync(ApiCaller caller, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Created<ProjectResponse>, ApiErrorResult>> CreateAsync(ApiCaller caller, HttpRequest request, IClusterClient cluster)
     {
-        var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
+        var (root, error) = await JsonBody.ReadObjectAsync(request);
         if (error is not null)
         {
             return error;
@@ -54,21 +55,21 @@ public static class ProjectsApi
         var outcome = await Workspace(caller, cluster).CreateProjectAsync(caller.Member, name!, description);
         return outcome switch
         {
-            { Project: { } project } => Results.Json(new JsonObject { ["success"] = true, ["project"] = Project(project) }, statusCode: StatusCodes.Status201Created),
+            { Project: { } project } => TypedResults.Created((string?)null, new ProjectResponse(ProjectSummary.Of(project))),
             { ScopeForbids: true } => ApiProblem.ScopeForbids(),
             { PlanLimitReached: true } => ApiProblem.PlanLimit("projects"),
             _ => ApiProblem.Invalid(outcome.Errors!, "Invalid project"),
         };
     }
 
-    private static async Task<IResult> UpdateAsync(string id, ApiCaller caller, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Ok<ProjectResponse>, ApiErrorResult>> UpdateAsync(string id, ApiCaller caller, HttpRequest request, IClusterClient cluster)
     {
         if (!Guid.TryParse(id, out var projectId))
         {
             return ApiProblem.NotFound("Project");
         }
 
-        var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
+        var (root, error) = await JsonBody.ReadObjectAsync(request);
         if (error is not null)
         {
             return error;
@@ -85,24 +86,14 @@ public static class ProjectsApi
         var outcome = await Workspace(caller, cluster).UpdateProjectAsync(caller.Member, projectId, name, description, replaceDescription: root.TryGetProperty("description", out _));
         return outcome switch
         {
-            { Project: { } project } => Results.Json(new JsonObject { ["success"] = true, ["project"] = Project(project) }),
+            { Project: { } project } => TypedResults.Ok(new ProjectResponse(ProjectSummary.Of(project))),
             { NotFound: true } => ApiProblem.NotFound("Project"),
             _ => ApiProblem.Invalid(outcome.Errors!, "Invalid project"),
         };
     }
 
-    private static async Task<IResult> DeleteAsync(string id, ApiCaller caller, IClusterClient cluster) =>
+    private static async Task<Results<Ok<SuccessResponse>, ApiErrorResult>> DeleteAsync(string id, ApiCaller caller, IClusterClient cluster) =>
         Guid.TryParse(id, out var projectId) && await Workspace(caller, cluster).DeleteProjectAsync(caller.Member, projectId)
-            ? Results.Json(new { success = true })
+            ? TypedResults.Ok(new SuccessResponse())
             : ApiProblem.NotFound("Project");
-
-    private static JsonObject Project(ProjectInfo project) => new()
-    {
-        ["id"] = project.Id.ToString(),
-        ["name"] = project.Name,
-        ["description"] = project.Description,
-        ["isDefault"] = project.IsDefault,
-        ["createdAt"] = DeviceJson.Iso(project.CreatedAt),
-        ["devices"] = new JsonArray(project.Devices.Select(d => (JsonNode?)DeviceJson.Summary(d)).ToArray()),
-    };
 }

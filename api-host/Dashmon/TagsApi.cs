@@ -1,5 +1,6 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansMonitor.ApiHost.Dashmon.Responses;
 using OrleansMonitor.ApiHost.Json;
 using OrleansMonitor.GrainInterfaces.Workspaces;
 
@@ -8,26 +9,31 @@ namespace OrleansMonitor.ApiHost.Dashmon;
 /// <summary>GET /api/tags, PUT /api/devices/:id/tags, POST /api/devices/tags/bulk.</summary>
 public static class TagsApi
 {
-    public static IEndpointRouteBuilder MapTagsApi(this IEndpointRouteBuilder routes)
+    public static RouteGroupBuilder MapTagsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/tags", ListAsync).RequireCaller(CallerRequirement.Read);
-        routes.MapPut("/api/devices/{deviceId}/tags", ReplaceAsync).RequireCaller(CallerRequirement.Write);
-        routes.MapPost("/api/devices/tags/bulk", BulkAsync).RequireCaller(CallerRequirement.Write).RequirePremium();
-        return routes;
+        var api = routes.MapGroup("/api");
+
+        var readers = api.MapGroup("").RequireCaller(CallerRequirement.Read);
+        readers.MapGet("/tags", ListAsync);
+
+        var writers = api.MapGroup("").RequireCaller(CallerRequirement.Write);
+        writers.MapPut("/devices/{deviceId}/tags", ReplaceAsync);
+        writers.MapPost("/devices/tags/bulk", BulkAsync).RequirePremium();
+        return api;
     }
 
     private static IWorkspaceGrain Workspace(ApiCaller caller, IClusterClient cluster) =>
         cluster.GetGrain<IWorkspaceGrain>(caller.WorkspaceId);
 
-    private static async Task<IResult> ListAsync(ApiCaller caller, IClusterClient cluster)
+    private static async Task<Ok<TagListResponse>> ListAsync(ApiCaller caller, IClusterClient cluster)
     {
         var tags = await Workspace(caller, cluster).ListTagsAsync(caller.Member);
-        return Results.Json(new { success = true, tags = tags.Select(t => new { tag = t.Tag, count = t.Devices }) });
+        return TypedResults.Ok(new TagListResponse(tags.Select(t => new TagUsage(t.Tag, t.Devices)).ToArray()));
     }
 
-    private static async Task<IResult> ReplaceAsync(string deviceId, ApiCaller caller, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Ok<DeviceTagsResponse>, ApiErrorResult>> ReplaceAsync(string deviceId, ApiCaller caller, HttpRequest request, IClusterClient cluster)
     {
-        var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
+        var (root, error) = await JsonBody.ReadObjectAsync(request);
         if (error is not null)
         {
             return error;
@@ -50,13 +56,13 @@ public static class TagsApi
         {
             { Error: { } refused } => ApiProblem.Invalid(new Dictionary<string, string> { ["tags"] = refused }, "Invalid tags"),
             { Missing.Count: > 0 } => ApiProblem.NotFound("Device"),
-            _ => Results.Json(new JsonObject { ["success"] = true, ["deviceId"] = id.ToString(), ["tags"] = new JsonArray(outcome.Tags.Select(t => (JsonNode?)t).ToArray()) }),
+            _ => TypedResults.Ok(new DeviceTagsResponse(id, outcome.Tags)),
         };
     }
 
-    private static async Task<IResult> BulkAsync(ApiCaller caller, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Ok<BulkTagsResponse>, ApiErrorResult>> BulkAsync(ApiCaller caller, HttpRequest request, IClusterClient cluster)
     {
-        var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
+        var (root, error) = await JsonBody.ReadObjectAsync(request);
         if (error is not null)
         {
             return error;
@@ -88,7 +94,7 @@ public static class TagsApi
         {
             { Error: { } refused } => ApiProblem.Invalid(new Dictionary<string, string> { ["tags"] = refused }, "Invalid tags"),
             { Updated: 0 } => ApiProblem.NotFound("Device"),
-            _ => Results.Json(new { success = true, updated = outcome.Updated, notFound = outcome.Missing }),
+            _ => TypedResults.Ok(new BulkTagsResponse(outcome.Updated, outcome.Missing)),
         };
     }
 

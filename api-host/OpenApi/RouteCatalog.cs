@@ -117,7 +117,7 @@ public static class RouteCatalog
             Examples = Example("rename", """{"name":"Payments EU"}"""),
             SuccessDescription = "The project.",
         },
-        new("DELETE", "/api/projects/{id}", "Delete a project with its devices and their data") { Response = typeof(SuccessResponse) },
+        new("DELETE", "/api/projects/{id}", "Delete a project with its devices and their data"),
 
         // Devices
         new("GET", "/api/projects/{projectId}/devices/{deviceId}", "A device's details and tags"),

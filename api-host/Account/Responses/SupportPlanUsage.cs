@@ -1,0 +1,4 @@
+namespace OrleansMonitor.ApiHost.Account.Responses;
+
+/// <summary>What the whole workspace uses of its plan.</summary>
+public sealed record SupportPlanUsage(int Projects, int Devices);

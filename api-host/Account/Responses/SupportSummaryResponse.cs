@@ -1,0 +1,32 @@
+using System.ComponentModel;
+using OrleansMonitor.ApiHost.Json;
+using OrleansMonitor.GrainInterfaces.Workspaces;
+
+namespace OrleansMonitor.ApiHost.Account.Responses;
+
+/// <summary>Answer of <c>GET /api/support/summary</c>: devices by status, open incidents, plan and limits.</summary>
+public sealed record SupportSummaryResponse(
+    DateTimeOffset GeneratedAt,
+    [property: Description("Projects the caller sees.")] int Projects,
+    SupportDeviceCounts Devices,
+    [property: Description("Open incidents of the visible devices (at most 500 are counted).")] int OpenIncidents,
+    [property: Description("Recent alert deliveries; always empty in this version.")] IReadOnlyList<object> RecentDeliveries,
+    SupportPlanStatus Plan) : SuccessResponse
+{
+    public static SupportSummaryResponse Of(SupportSummary summary)
+    {
+        var plan = summary.Plan;
+        var devices = summary.Devices;
+        return new(
+            summary.GeneratedAt,
+            summary.Projects,
+            new SupportDeviceCounts(devices.Total, devices.Up, devices.Down, devices.Pending, devices.Maintenance),
+            summary.OpenIncidents,
+            [],
+            new SupportPlanStatus(
+                plan.Plan,
+                plan.WriteLocked,
+                new SupportPlanLimits(plan.ProjectLimit, plan.DeviceLimit, plan.TokenLimit, plan.MinIntervalSeconds),
+                new SupportPlanUsage(plan.Projects, plan.Devices)));
+    }
+}

@@ -1,0 +1,16 @@
+using System.ComponentModel;
+
+namespace OrleansMonitor.ApiHost.Dashmon.Responses;
+
+/// <summary>One incident as <c>GET /api/incidents</c> lists it.</summary>
+public sealed record IncidentSummary(
+    long Id,
+    Guid DeviceId,
+    string DeviceName,
+    [property: Description("The device's project (null once the device is gone).")] Guid? ProjectId,
+    [property: Description("open or resolved.")] string Status,
+    DateTimeOffset Start,
+    DateTimeOffset? End,
+    [property: Description("Until the end, or until now while open (3 decimals).")] double DurationSeconds,
+    string Cause,
+    string? Resolution);
