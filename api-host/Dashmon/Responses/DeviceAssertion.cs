@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using OrleansMonitor.ApiHost.Json;
 
 namespace OrleansMonitor.ApiHost.Dashmon.Responses;
 
@@ -6,6 +7,5 @@ namespace OrleansMonitor.ApiHost.Dashmon.Responses;
 /// A synthetic assertion as written: <c>type</c>, then <c>path</c> (<see cref="JsonPathAssertion"/>) or
 /// <c>target</c> (<see cref="TargetAssertion"/>), then <c>value</c>.
 /// </summary>
-[JsonDerivedType(typeof(JsonPathAssertion))]
-[JsonDerivedType(typeof(TargetAssertion))]
+[JsonConverter(typeof(RuntimeTypeConverter<DeviceAssertion>))]
 public abstract record DeviceAssertion([property: JsonPropertyOrder(-1)] string Type);

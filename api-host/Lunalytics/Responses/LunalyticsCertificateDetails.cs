@@ -14,7 +14,7 @@ public sealed record LunalyticsCertificateDetails(
     long? NextCheck) : LunalyticsCertificate(IsValid)
 {
     public static LunalyticsCertificate Of(CertificateInfo? certificate, DateTimeOffset? nextCheck) => certificate is null
-        ? new LunalyticsCertificate(false)
+        ? new NoCertificate(false)
         : new LunalyticsCertificateDetails(
             certificate.IsValid,
             certificate.Issuer,
