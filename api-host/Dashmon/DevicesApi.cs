@@ -1,5 +1,6 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansMonitor.ApiHost.Dashmon.Responses;
 using OrleansMonitor.ApiHost.Json;
 using OrleansMonitor.GrainInterfaces.Workspaces;
 
@@ -17,31 +18,36 @@ public static class DevicesApi
 
     public static IEndpointRouteBuilder MapDevicesApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/projects/{projectId}/devices/{deviceId}", GetAsync).RequireCaller(CallerRequirement.Read);
-        routes.MapPost("/api/projects/{projectId}/devices", CreateAsync).RequireCaller(CallerRequirement.Write);
-        routes.MapPost("/api/devices/refresh-all", RefreshAllAsync).RequireCaller(CallerRequirement.Write).RequirePremium();
-        var devices = routes.MapGroup("/api/devices/{deviceId}");
-        devices.MapPut("/", UpdateAsync).RequireCaller(CallerRequirement.Write);
-        devices.MapDelete("/", DeleteAsync).RequireCaller(CallerRequirement.Write);
-        devices.MapGet("/history", HistoryAsync).RequireCaller(CallerRequirement.Read);
-        devices.MapPost("/test-now", TestNowAsync).RequireCaller(CallerRequirement.Write).RequirePremium();
-        devices.MapPut("/synthetic", PutSyntheticAsync).RequireCaller(CallerRequirement.Write).RequirePremium();
-        devices.MapGet("/dns-config", GetDnsAsync).RequireCaller(CallerRequirement.Read).RequirePremium();
-        devices.MapPut("/dns-config", PutDnsAsync).RequireCaller(CallerRequirement.Write).RequirePremium();
-        devices.MapGet("/heartbeat-config", GetHeartbeatAsync).RequireCaller(CallerRequirement.Read).RequirePremium();
-        devices.MapPut("/heartbeat-config", PutHeartbeatAsync).RequireCaller(CallerRequirement.Write).RequirePremium();
+        var projectDevices = routes.MapGroup("/api/projects/{projectId}/devices");
+        projectDevices.MapGroup("").RequireCaller(CallerRequirement.Read).MapGet("/{deviceId}", GetAsync);
+        projectDevices.MapGroup("").RequireCaller(CallerRequirement.Write).MapPost("/", CreateAsync);
+
+        var devices = routes.MapGroup("/api/devices");
+        devices.MapGroup("").RequireCaller(CallerRequirement.Write).MapPost("/refresh-all", RefreshAllAsync).RequirePremium();
+
+        var device = devices.MapGroup("/{deviceId}");
+        var readers = device.MapGroup("").RequireCaller(CallerRequirement.Read);
+        readers.MapGet("/history", HistoryAsync);
+        readers.MapGet("/dns-config", GetDnsAsync).RequirePremium();
+        readers.MapGet("/heartbeat-config", GetHeartbeatAsync).RequirePremium();
+
+        var writers = device.MapGroup("").RequireCaller(CallerRequirement.Write);
+        writers.MapPut("/", UpdateAsync);
+        writers.MapDelete("/", DeleteAsync);
+        writers.MapPost("/test-now", TestNowAsync).RequirePremium();
+        writers.MapPut("/synthetic", PutSyntheticAsync).RequirePremium();
+        writers.MapPut("/dns-config", PutDnsAsync).RequirePremium();
+        writers.MapPut("/heartbeat-config", PutHeartbeatAsync).RequirePremium();
         return routes;
     }
 
-    private static Guid WorkspaceOf(HttpContext http) => CallerFilter.CallerOf(http).WorkspaceId;
+    private static ApiErrorResult NotHttp() => WrongType("Synthetic assertions apply to http devices only");
 
-    private static IResult NotHttp() => WrongType("Synthetic assertions apply to http devices only");
+    private static ApiErrorResult NotDns() => WrongType("This device is not a dns device");
 
-    private static IResult NotDns() => WrongType("This device is not a dns device");
+    private static ApiErrorResult NotHeartbeat() => WrongType("This device is not a heartbeat device");
 
-    private static IResult NotHeartbeat() => WrongType("This device is not a heartbeat device");
-
-    private static IResult WrongType(string message) => ApiProblem.Of(StatusCodes.Status409Conflict, "wrong_device_type", message);
+    private static ApiErrorResult WrongType(string message) => ApiProblem.Of(StatusCodes.Status409Conflict, "wrong_device_type", message);
 
     /// <summary>The device as the caller sees it (the grain applies workspace and project scope), or null for an id that is not one.</summary>
     private static async Task<MonitorSnapshot?> FindAsync(IClusterClient cluster, ApiCaller caller, string deviceId) =>
@@ -56,7 +62,7 @@ public static class DevicesApi
     /// then a <paramref name="patch"/> meant for another kind of device (<paramref name="wrongType"/>, 409), then the
     /// shape (<paramref name="refusal"/>, 422). One read decides; nothing is changed.
     /// </summary>
-    private static async Task<IResult> RefusedAsync(IClusterClient cluster, ApiCaller caller, string deviceId, MonitorConfigPatch patch, IResult refusal, IResult? wrongType = null) =>
+    private static async Task<ApiErrorResult> RefusedAsync(IClusterClient cluster, ApiCaller caller, string deviceId, MonitorConfigPatch patch, ApiErrorResult refusal, ApiErrorResult? wrongType = null) =>
         await FindAsync(cluster, caller, deviceId) switch
         {
             null => ApiProblem.NotFound("Device"),
@@ -64,23 +70,22 @@ public static class DevicesApi
             _ => refusal,
         };
 
-    private static IResult DeviceResult(MonitorSnapshot device, int status = StatusCodes.Status200OK) =>
-        Results.Json(new JsonObject { ["success"] = true, ["device"] = DeviceJson.Device(device, device.Tags) }, statusCode: status);
+    private static DeviceResponse DeviceBody(MonitorSnapshot device) => new(DeviceDetails.Of(device));
 
-    private static IResult EditResult(MonitorOutcome outcome, string invalidMessage, IResult? wrongType = null) => outcome switch
+    private static Results<Ok<DeviceResponse>, ApiErrorResult> EditResult(MonitorOutcome outcome, string invalidMessage, ApiErrorResult? wrongType = null) => outcome switch
     {
-        { Monitor: { } device } => DeviceResult(device),
+        { Monitor: { } device } => TypedResults.Ok(DeviceBody(device)),
         { Errors: { } invalid } => ApiProblem.Invalid(DashmonFields.Map.Apply(invalid), invalidMessage),
         { WrongType: true } when wrongType is not null => wrongType,
         _ => ApiProblem.NotFound("Device"),
     };
 
-    private static async Task<IResult> GetAsync(string projectId, string deviceId, ApiCaller caller, IClusterClient cluster) =>
+    private static async Task<Results<Ok<DeviceResponse>, ApiErrorResult>> GetAsync(string projectId, string deviceId, ApiCaller caller, IClusterClient cluster) =>
         Guid.TryParse(projectId, out var project) && await FindAsync(cluster, caller, deviceId) is { } device && device.ProjectId == project
-            ? DeviceResult(device)
+            ? TypedResults.Ok(DeviceBody(device))
             : ApiProblem.NotFound("Device");
 
-    private static async Task<IResult> CreateAsync(string projectId, ApiCaller caller, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Created<DeviceResponse>, ApiErrorResult>> CreateAsync(string projectId, ApiCaller caller, HttpContext http, IClusterClient cluster)
     {
         if (!Guid.TryParse(projectId, out var project))
         {
@@ -103,14 +108,14 @@ public static class DevicesApi
         var outcome = await cluster.GetGrain<IMonitorGrain>(Guid.NewGuid()).CreateWithDefaultsAsync(caller.Member, caller.Email, settings, project);
         return outcome switch
         {
-            { Monitor: { } device } => DeviceResult(device, StatusCodes.Status201Created),
+            { Monitor: { } device } => TypedResults.Created((string?)null, DeviceBody(device)),
             { Errors: { } invalid } => ApiProblem.Invalid(DashmonFields.Map.Apply(invalid), "Invalid device"),
             { PlanLimitReached: true } => ApiProblem.PlanLimit("devices"),
             _ => ApiProblem.NotFound("Project"),
         };
     }
 
-    private static async Task<IResult> UpdateAsync(string deviceId, ApiCaller caller, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Ok<DeviceResponse>, ApiErrorResult>> UpdateAsync(string deviceId, ApiCaller caller, HttpContext http, IClusterClient cluster)
     {
         var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
         if (error is not null)
@@ -124,12 +129,12 @@ public static class DevicesApi
             : EditResult(await EditAsync(cluster, caller, deviceId, patch), "Invalid device");
     }
 
-    private static async Task<IResult> DeleteAsync(string deviceId, ApiCaller caller, IClusterClient cluster) =>
+    private static async Task<Results<Ok<SuccessResponse>, ApiErrorResult>> DeleteAsync(string deviceId, ApiCaller caller, IClusterClient cluster) =>
         Guid.TryParse(deviceId, out var id) && await cluster.GetGrain<IMonitorGrain>(id).DeleteAsync(caller.Member)
-            ? Results.Json(new { success = true })
+            ? TypedResults.Ok(new SuccessResponse())
             : ApiProblem.NotFound("Device");
 
-    private static async Task<IResult> HistoryAsync(string deviceId, ApiCaller caller, IClusterClient cluster, string? limit)
+    private static async Task<Results<Ok<DeviceHistoryResponse>, ApiErrorResult>> HistoryAsync(string deviceId, ApiCaller caller, IClusterClient cluster, string? limit)
     {
         var count = DefaultHistoryLimit;
         if (limit is not null && (!int.TryParse(limit, out count) || count < 1))
@@ -143,22 +148,15 @@ public static class DevicesApi
             return ApiProblem.NotFound("Device");
         }
 
-        return Results.Json(new JsonObject
-        {
-            ["success"] = true,
-            ["deviceId"] = id.ToString(),
-            ["limit"] = count,
-            ["maxLimit"] = MaxHistoryLimit,
-            ["samples"] = new JsonArray(samples.Select(s => (JsonNode?)DeviceJson.HistorySample(s)).ToArray()),
-        });
+        return TypedResults.Ok(new DeviceHistoryResponse(id, count, MaxHistoryLimit, samples.Select(HistorySample.Of).ToArray()));
     }
 
-    private static async Task<IResult> TestNowAsync(string deviceId, ApiCaller caller, IClusterClient cluster) =>
+    private static async Task<Results<JsonHttpResult<TestNowResponse>, ApiErrorResult>> TestNowAsync(string deviceId, ApiCaller caller, IClusterClient cluster) =>
         Guid.TryParse(deviceId, out var id) && await cluster.GetGrain<IMonitorGrain>(id).ProbeNowAsync(caller.Member)
-            ? Results.Json(new { success = true, queued = true, deviceId = id }, statusCode: StatusCodes.Status202Accepted)
+            ? TypedResults.Json(new TestNowResponse(true, id), statusCode: StatusCodes.Status202Accepted)
             : ApiProblem.NotFound("Device");
 
-    private static async Task<IResult> RefreshAllAsync(ApiCaller caller, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<JsonHttpResult<RefreshAllResponse>, ApiErrorResult>> RefreshAllAsync(ApiCaller caller, HttpContext http, IClusterClient cluster)
     {
         var outcome = await cluster.GetGrain<IWorkspaceGrain>(caller.WorkspaceId).RefreshAllAsync(caller.Member);
         if (outcome.RetryAfter > TimeSpan.Zero)
@@ -168,10 +166,10 @@ public static class DevicesApi
             return ApiProblem.Of(StatusCodes.Status429TooManyRequests, "rate_limited", $"refresh-all is allowed once per minute; retry in {seconds} s");
         }
 
-        return Results.Json(new { success = true, queued = outcome.Queued }, statusCode: StatusCodes.Status202Accepted);
+        return TypedResults.Json(new RefreshAllResponse(outcome.Queued), statusCode: StatusCodes.Status202Accepted);
     }
 
-    private static async Task<IResult> PutSyntheticAsync(string deviceId, ApiCaller caller, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Ok<DeviceResponse>, ApiErrorResult>> PutSyntheticAsync(string deviceId, ApiCaller caller, HttpContext http, IClusterClient cluster)
     {
         var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
         if (error is not null)
@@ -186,15 +184,15 @@ public static class DevicesApi
             : EditResult(await EditAsync(cluster, caller, deviceId, patch), "Invalid assertions", NotHttp());
     }
 
-    private static async Task<IResult> GetDnsAsync(string deviceId, ApiCaller caller, IClusterClient cluster) =>
+    private static async Task<Results<Ok<DeviceDnsResponse>, ApiErrorResult>> GetDnsAsync(string deviceId, ApiCaller caller, IClusterClient cluster) =>
         await FindAsync(cluster, caller, deviceId) switch
         {
-            { Config.Dns: { } dns } => Results.Json(new JsonObject { ["success"] = true, ["dns"] = DeviceJson.Dns(dns) }),
+            { Config.Dns: { } dns } => TypedResults.Ok(new DeviceDnsResponse(DeviceDns.Of(dns))),
             { } => NotDns(),
             null => ApiProblem.NotFound("Device"),
         };
 
-    private static async Task<IResult> PutDnsAsync(string deviceId, ApiCaller caller, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Ok<DeviceResponse>, ApiErrorResult>> PutDnsAsync(string deviceId, ApiCaller caller, HttpContext http, IClusterClient cluster)
     {
         var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
         if (error is not null)
@@ -209,15 +207,15 @@ public static class DevicesApi
             : EditResult(await EditAsync(cluster, caller, deviceId, patch), "Invalid DNS settings", NotDns());
     }
 
-    private static async Task<IResult> GetHeartbeatAsync(string deviceId, ApiCaller caller, IClusterClient cluster) =>
+    private static async Task<Results<Ok<HeartbeatConfigResponse>, ApiErrorResult>> GetHeartbeatAsync(string deviceId, ApiCaller caller, IClusterClient cluster) =>
         await FindAsync(cluster, caller, deviceId) switch
         {
-            { Config.Heartbeat: { } push } device => Results.Json(HeartbeatConfig(push, device)),
+            { Config.Heartbeat: { } push } device => TypedResults.Ok(new HeartbeatConfigResponse(HeartbeatConfig.Of(push, device))),
             { } => NotHeartbeat(),
             null => ApiProblem.NotFound("Device"),
         };
 
-    private static async Task<IResult> PutHeartbeatAsync(string deviceId, ApiCaller caller, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Ok<HeartbeatConfigResponse>, ApiErrorResult>> PutHeartbeatAsync(string deviceId, ApiCaller caller, HttpContext http, IClusterClient cluster)
     {
         var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
         if (error is not null)
@@ -248,24 +246,10 @@ public static class DevicesApi
 
         return await EditAsync(cluster, caller, deviceId, patch) switch
         {
-            { Monitor: { Config.Heartbeat: { } saved } device } => Results.Json(HeartbeatConfig(saved, device)),
+            { Monitor: { Config.Heartbeat: { } saved } device } => TypedResults.Ok(new HeartbeatConfigResponse(HeartbeatConfig.Of(saved, device))),
             { Errors: { } invalid } => ApiProblem.Invalid(DashmonFields.Map.Apply(invalid), "Invalid heartbeat settings"),
             { WrongType: true } => NotHeartbeat(),
             _ => ApiProblem.NotFound("Device"),
         };
     }
-
-    private static JsonObject HeartbeatConfig(HeartbeatCheck push, MonitorSnapshot device) => new()
-    {
-        ["success"] = true,
-        ["heartbeat"] = new JsonObject
-        {
-            ["interval"] = push.IntervalSeconds,
-            ["grace"] = push.GraceSeconds,
-            ["token"] = push.Token,
-            ["endpoint"] = "/api/incoming/heartbeat/" + push.Token,
-            ["lastBeat"] = DeviceJson.Iso(device.Heartbeats.FirstOrDefault(h => !h.IsDown)?.Date),
-            ["status"] = device.Status,
-        },
-    };
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansMonitor.ApiHost.Dashmon.Responses;
 using OrleansMonitor.GrainInterfaces.Heartbeats;
 
 namespace OrleansMonitor.ApiHost.Dashmon;
@@ -14,8 +16,8 @@ public static class HeartbeatReceiverApi
         return routes;
     }
 
-    private static async Task<IResult> ReceiveAsync(string token, IClusterClient cluster, TimeProvider time) =>
+    private static async Task<Results<Ok<HeartbeatReceivedResponse>, ApiErrorResult>> ReceiveAsync(string token, IClusterClient cluster, TimeProvider time) =>
         await cluster.GetGrain<IHeartbeatReceiverGrain>(0).ReceiveAsync(token)
-            ? Results.Json(new { success = true, receivedAt = DeviceJson.Iso(time.GetUtcNow()) })
+            ? TypedResults.Ok(new HeartbeatReceivedResponse(time.GetUtcNow()))
             : ApiProblem.NotFound("Heartbeat token");
 }

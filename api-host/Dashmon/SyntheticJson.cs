@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using OrleansMonitor.ApiHost.Dashmon.Responses;
 using OrleansMonitor.ApiHost.Json;
 
 namespace OrleansMonitor.ApiHost.Dashmon;
@@ -77,13 +77,10 @@ public static class SyntheticJson
         return result;
     }
 
-    public static JsonArray Assertions(IEnumerable<SyntheticAssertion> assertions) =>
-        new(assertions.Select(a => (JsonNode?)new JsonObject
-        {
-            ["type"] = Kinds.First(k => k.Value == a.Kind).Key,
-            [IsJsonPath(a.Kind) ? "path" : "target"] = a.Target,
-            ["value"] = a.Value,
-        }).ToArray());
+    public static IReadOnlyList<DeviceAssertion> Assertions(IEnumerable<SyntheticAssertion> assertions) =>
+        assertions.Select(a => Kinds.First(k => k.Value == a.Kind).Key is var type && IsJsonPath(a.Kind)
+            ? (DeviceAssertion)new JsonPathAssertion(type, a.Target, a.Value)
+            : new TargetAssertion(type, a.Target, a.Value)).ToArray();
 
     private static bool IsJsonPath(SyntheticAssertionKind kind) =>
         kind is SyntheticAssertionKind.JsonPathEquals or SyntheticAssertionKind.JsonPathExists;

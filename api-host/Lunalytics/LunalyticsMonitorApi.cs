@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansMonitor.ApiHost.Json;
+using OrleansMonitor.ApiHost.Lunalytics.Responses;
 
 namespace OrleansMonitor.ApiHost.Lunalytics;
 
@@ -12,15 +14,19 @@ public static class LunalyticsMonitorApi
     public static RouteGroupBuilder MapLunalyticsMonitorApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/monitor");
-        group.MapPost("/add", AddAsync).RequireCaller(CallerRequirement.Write);
-        group.MapPost("/edit", EditAsync).RequireCaller(CallerRequirement.Write);
-        group.MapGet("/delete", DeleteAsync).RequireCaller(CallerRequirement.Write);
-        group.MapGet("/status", StatusAsync).RequireCaller(CallerRequirement.Read);
-        group.MapGet("/id", GetAsync).RequireCaller(CallerRequirement.Read);
+
+        var writers = group.MapGroup("").RequireCaller(CallerRequirement.Write);
+        writers.MapPost("/add", AddAsync);
+        writers.MapPost("/edit", EditAsync);
+        writers.MapGet("/delete", DeleteAsync);
+
+        var readers = group.MapGroup("").RequireCaller(CallerRequirement.Read);
+        readers.MapGet("/status", StatusAsync);
+        readers.MapGet("/id", GetAsync);
         return group;
     }
 
-    private static async Task<IResult> AddAsync(ApiCaller caller, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Ok<LunalyticsMonitorResponse>, ApiErrorResult>> AddAsync(ApiCaller caller, HttpContext http, IClusterClient cluster)
     {
         var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
         if (error is not null)
@@ -39,7 +45,7 @@ public static class LunalyticsMonitorApi
         return ToResult(outcome);
     }
 
-    private static async Task<IResult> EditAsync(ApiCaller caller, HttpContext http, IClusterClient cluster)
+    private static async Task<Results<Ok<LunalyticsMonitorResponse>, ApiErrorResult>> EditAsync(ApiCaller caller, HttpContext http, IClusterClient cluster)
     {
         var (root, error) = await JsonBody.ReadObjectAsync(http.Request);
         if (error is not null)
@@ -75,7 +81,7 @@ public static class LunalyticsMonitorApi
         };
     }
 
-    private static async Task<IResult> DeleteAsync(ApiCaller caller, IClusterClient cluster, string? monitorId)
+    private static async Task<Results<Ok, ApiErrorResult>> DeleteAsync(ApiCaller caller, IClusterClient cluster, string? monitorId)
     {
         if (string.IsNullOrWhiteSpace(monitorId))
         {
@@ -83,11 +89,11 @@ public static class LunalyticsMonitorApi
         }
 
         return Guid.TryParse(monitorId, out var id) && await cluster.GetGrain<IMonitorGrain>(id).DeleteAsync(caller.Member)
-            ? Results.Ok()
+            ? TypedResults.Ok()
             : ApiProblem.MonitorNotFound();
     }
 
-    private static async Task<IResult> StatusAsync(ApiCaller caller, IClusterClient cluster, string? monitorId, string? status, string? type)
+    private static async Task<Results<Ok<IReadOnlyList<LunalyticsHeartbeat>>, ApiErrorResult>> StatusAsync(ApiCaller caller, IClusterClient cluster, string? monitorId, string? status, string? type)
     {
         if (string.IsNullOrWhiteSpace(monitorId))
         {
@@ -112,10 +118,10 @@ public static class LunalyticsMonitorApi
             return ApiProblem.MonitorNotFound();
         }
 
-        return Results.Json(LunalyticsMonitorJson.Heartbeats(heartbeats));
+        return TypedResults.Ok(LunalyticsMonitorJson.Heartbeats(heartbeats));
     }
 
-    private static async Task<IResult> GetAsync(ApiCaller caller, IClusterClient cluster, string? monitorId)
+    private static async Task<Results<Ok<LunalyticsMonitorResponse>, ApiErrorResult>> GetAsync(ApiCaller caller, IClusterClient cluster, string? monitorId)
     {
         if (string.IsNullOrWhiteSpace(monitorId))
         {
@@ -127,12 +133,12 @@ public static class LunalyticsMonitorApi
             return ApiProblem.MonitorNotFound();
         }
 
-        return Results.Json(LunalyticsMonitorJson.Monitor(monitor));
+        return TypedResults.Ok(LunalyticsMonitorJson.Monitor(monitor));
     }
 
-    private static IResult ToResult(MonitorOutcome outcome) => outcome switch
+    private static Results<Ok<LunalyticsMonitorResponse>, ApiErrorResult> ToResult(MonitorOutcome outcome) => outcome switch
     {
-        { Monitor: { } monitor } => Results.Json(LunalyticsMonitorJson.Monitor(monitor)),
+        { Monitor: { } monitor } => TypedResults.Ok(LunalyticsMonitorJson.Monitor(monitor)),
         { Errors: { } errors } => ApiProblem.Invalid(LunalyticsFields.Map.Apply(errors)),
         { PlanLimitReached: true } => ApiProblem.PlanLimit("devices"),
         { ScopeForbidden: true } => ApiProblem.ScopeForbids(),

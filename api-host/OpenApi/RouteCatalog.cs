@@ -147,7 +147,7 @@ public static class RouteCatalog
             Examples = Example("interval", """{"interval":120}"""),
             SuccessDescription = "The device.",
         },
-        new("DELETE", "/api/devices/{deviceId}", "Delete a device: stops probing and removes its data") { Response = typeof(SuccessResponse) },
+        new("DELETE", "/api/devices/{deviceId}", "Delete a device: stops probing and removes its data"),
         new("GET", "/api/devices/{deviceId}/history", "A device's recent samples, ascending")
         {
             Parameters = new Dictionary<string, string> { ["limit"] = "How many samples, from 1 (60 by default; at most 1440 are returned)." },
