@@ -1,10 +1,8 @@
-using System.Text.Json.Nodes;
 using OrleansMonitor.ApiHost.Json;
-using OrleansMonitor.GrainInterfaces.Workspaces;
 
 namespace OrleansMonitor.ApiHost.Dashmon;
 
-/// <summary>Maps monitor snapshots and summaries to Dashmon device objects (ISO-8601 UTC timestamps).</summary>
+/// <summary>Dashmon's device type names (read and written) and the shared timestamp format, for the Dashmon readers.</summary>
 public static class DeviceJson
 {
     public static readonly IReadOnlyList<string> TypeNames = ["http", "tcp", "ping", "dns", "heartbeat"];
@@ -22,20 +20,4 @@ public static class DeviceJson
     public static string TypeName(MonitorType type) => SnakeCaseEnumConverter.Name(type);
 
     public static string? Iso(DateTimeOffset? value) => IsoTimestampConverter.Format(value);
-
-    public static JsonObject Summary(DeviceSummary device) => new()
-    {
-        ["id"] = device.Id.ToString(),
-        ["projectId"] = device.ProjectId.ToString(),
-        ["name"] = device.Name,
-        ["type"] = TypeName(device.Type),
-        ["status"] = device.Status,
-        ["lastCheck"] = Iso(device.LastCheck),
-        ["latencyMs"] = device.LatencyMs,
-        ["uptime24h"] = Math.Round(device.Uptime24h, 2),
-    };
-
-    public static JsonObject? Maintenance(MaintenanceWindow? window) => window is null
-        ? null
-        : new JsonObject { ["start"] = Iso(window.Start), ["end"] = Iso(window.End), ["reason"] = window.Reason };
 }
