@@ -21,6 +21,7 @@ public static class ApiReference
             options.AddDocumentTransformer<DocumentInfoTransformer>();
             options.AddSchemaTransformer<TimestampSchemaTransformer>();
             options.AddSchemaTransformer<SuccessSchemaTransformer>();
+            options.AddSchemaTransformer<RuntimeTypeSchemaTransformer>();
             options.AddOperationTransformer<RouteDocTransformer>();
             options.AddOperationTransformer<SecuritySchemeTransformer>();
             options.AddDocumentTransformer<SecuritySchemeTransformer>();

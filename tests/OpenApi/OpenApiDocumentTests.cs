@@ -113,6 +113,18 @@ public sealed class OpenApiDocumentTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ABodyWrittenAsOneOfItsRecordsIsDocumentedAsOneOfThem()
+    {
+        var (document, _) = await ReadDocumentAsync();
+        var schemas = document.Components!.Schemas!;
+        IOpenApiSchema Resolve(IOpenApiSchema schema) => schema is OpenApiSchemaReference { Reference.Id: { } id } ? schemas[id] : schema;
+        string[] Shapes(IOpenApiSchema schema) =>
+            [.. (Resolve(schema).OneOf ?? []).Select(s => s is OpenApiSchemaReference { Reference.Id: { } id } ? id : "(inline)")];
+
+        Assert.Equal(["LunalyticsCertificateDetails", "NoCertificate"], Shapes(schemas["LunalyticsCertificate"]));
+    }
+
+    [Fact]
     public void RouteCatalogNamesOnlyMappedRoutes()
     {
         var mapped = ApiEndpoints().Select(e => Route(e.Method, e.Endpoint.RoutePattern)).ToHashSet();
