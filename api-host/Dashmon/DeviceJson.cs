@@ -5,7 +5,7 @@ namespace OrleansMonitor.ApiHost.Dashmon;
 /// <summary>Dashmon's device type names (read and written) and the shared timestamp format, for the Dashmon readers.</summary>
 public static class DeviceJson
 {
-    public static readonly IReadOnlyList<string> TypeNames = ["http", "tcp", "ping", "dns", "heartbeat"];
+    public static readonly IReadOnlyList<string> TypeNames = [.. Enum.GetValues<MonitorType>().Select(TypeName)];
 
     public static MonitorType? ParseType(string text) => text.Trim().ToLowerInvariant() switch
     {
