@@ -122,6 +122,8 @@ public sealed class OpenApiDocumentTests(ClusterFixture fixture)
             [.. (Resolve(schema).OneOf ?? []).Select(s => s is OpenApiSchemaReference { Reference.Id: { } id } ? id : "(inline)")];
 
         Assert.Equal(["LunalyticsCertificateDetails", "NoCertificate"], Shapes(schemas["LunalyticsCertificate"]));
+        var assertions = Resolve(schemas["DeviceDetails"].Properties!["assertions"]);
+        Assert.Equal(["JsonPathAssertion", "TargetAssertion"], Shapes(assertions.Items ?? new OpenApiSchema()));
     }
 
     [Fact]
