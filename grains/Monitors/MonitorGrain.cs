@@ -93,16 +93,10 @@ public sealed class MonitorGrain(
 
         _outage = NewDetector(Config, state.State.IsDown);
         _beatDeadline = time.GetUtcNow() + PushWindow(Config);
-        try
-        {
-            await ReconcileWithIncidentTableAsync(cancellationToken);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            _incidentsUnverified = true;
-            logger.LogWarning(ex, "Monitor {MonitorId} could not read its open incident; it will check again after its next probe", MonitorId);
-        }
 
+        // The incident table is read with the first result, not here: a silo start then costs each monitor only its
+        // state read before it probes, and the check still comes before that result is judged.
+        _incidentsUnverified = true;
         try
         {
             await JoinDefaultProjectIfUnplacedAsync();
@@ -745,6 +739,7 @@ public sealed class MonitorGrain(
     /// </summary>
     private async Task<ProbeVerdict> ObserveAsync(DateTimeOffset started, ProbeResult result)
     {
+        await VerifyIncidentsAsync();
         var heartbeat = Record(started, result);
         var verdict = _outage.Observe(result.IsUp);
         TrackCertificate(result.Certificate);
@@ -813,6 +808,32 @@ public sealed class MonitorGrain(
         }
 
         await ApplyIncidentChangesAsync();
+    }
+
+    /// <summary>
+    /// Before the first result of an activation is judged, adopts an incident the table holds open that the state does not
+    /// know of (a state write lost after the incident was written), so the next success resolves it. When the table
+    /// cannot be read the result is judged anyway and the check is repeated with the owed writes.
+    /// </summary>
+    private async Task VerifyIncidentsAsync()
+    {
+        if (!_incidentsUnverified || state.State.PendingIncidentChanges.Count > 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await ReconcileWithIncidentTableAsync(CancellationToken.None);
+            _incidentsUnverified = false;
+        }
+        catch (Exception ex)
+        {
+            if (faults.Warnings.Allow(out var heldBack))
+            {
+                logger.LogWarning(ex, "Monitor {MonitorId} could not read its open incident; it checks again with its next result ({HeldBack} similar warnings held back)", MonitorId, heldBack);
+            }
+        }
     }
 
     private Heartbeat Record(DateTimeOffset started, ProbeResult result)
