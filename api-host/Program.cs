@@ -60,6 +60,7 @@ app.MapProjectsApi();
 app.MapDevicesApi();
 app.MapTagsApi();
 app.MapMaintenanceApi();
+app.MapAlertSettingsApi();
 app.MapHeartbeatReceiverApi();
 app.MapAnalyticsApi();
 app.MapTeamApi();

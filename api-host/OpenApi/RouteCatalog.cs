@@ -213,6 +213,17 @@ public static class RouteCatalog
             Examples = Example("window", """{"start":"2026-12-01T02:00:00Z","end":"2026-12-01T04:00:00Z"}"""),
         },
         new("DELETE", "/api/maintenance/project/{projectId}", "Clear the maintenance window of every device of a project"),
+        new("GET", "/api/projects/{projectId}/alert-settings", "A project's alert routing and who is on call now")
+        {
+            Description = "Any member reads it; secrets (webhook signing secrets, PagerDuty routing keys) only as `secretSet`.",
+        },
+        new("PUT", "/api/projects/{projectId}/alert-settings", "Replace a project's alert routing: escalation steps, quiet hours, on-call rotation")
+        {
+            Description = "Admins and owners. Each step names a channel and a destination it can reach; the whole body is checked before anything is stored (422 with field paths such as `escalation[1].destination`).",
+            Body = typeof(AlertSettingsRequest),
+            Examples = Example("routing", """{"timeZone":"Europe/Berlin","quietHours":{"start":"22:00","end":"07:00","mode":"high_priority_only"},"onCall":{"members":["ann@example.com","bob@example.com"],"handoffDay":"monday","handoffTime":"09:00"},"escalation":[{"delayMinutes":0,"channel":"slack","destination":"https://hooks.slack.com/services/T0/B0/x"},{"delayMinutes":5,"channel":"email","destination":"on-call"},{"delayMinutes":15,"channel":"sms","destination":"on-call","highPriority":true}],"stillDownEveryMinutes":30}"""),
+            Errors = [Invalid],
+        },
         new("POST", "/api/maintenance/devices/bulk-set", "Set one maintenance window on many devices")
         {
             Body = typeof(BulkMaintenanceRequest),

@@ -1,3 +1,5 @@
+using OrleansMonitor.GrainInterfaces.Alerting;
+
 namespace OrleansMonitor.GrainInterfaces.Workspaces;
 
 /// <summary>
@@ -40,6 +42,13 @@ public interface IWorkspaceGrain : IGrainWithGuidKey
 
     /// <summary>Deletes the project with its devices, their schedules and data. False when not found (or outside the caller's scope).</summary>
     Task<bool> DeleteProjectAsync(WorkspaceAccess caller, Guid projectId);
+
+    /// <summary>The project's alert routing (none configured: nobody is alerted) and who is on call now.</summary>
+    [AlwaysInterleave]
+    Task<AlertSettingsOutcome> GetAlertSettingsAsync(WorkspaceAccess caller, Guid projectId);
+
+    /// <summary>Replaces the project's alert routing after checking it (field errors otherwise); a rotation kept unchanged keeps its weeks.</summary>
+    Task<AlertSettingsOutcome> SetAlertSettingsAsync(WorkspaceAccess caller, Guid projectId, ProjectAlertSettings settings);
 
     /// <summary>
     /// Called by a monitor grain when it is created (or placed for the first time): joins <paramref name="projectId"/>

@@ -2,6 +2,8 @@ using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using OrleansMonitor.GrainInterfaces.Analytics;
 using OrleansMonitor.GrainInterfaces.Workspaces;
+using OrleansMonitor.Grains.Alerting;
+using OrleansMonitor.Grains.Probes.Egress;
 using OrleansMonitor.Grains.Storage;
 
 namespace OrleansMonitor.Grains.Workspaces;
@@ -18,6 +20,7 @@ public sealed class WorkspaceGrain(
     MonitorDirectory directory,
     MembershipStore memberships,
     Microsoft.Extensions.Options.IOptions<PlansOptions> plans,
+    EgressPolicy egress,
     TimeProvider time,
     ILogger<WorkspaceGrain> logger) : Grain, IWorkspaceGrain
 {
@@ -264,6 +267,7 @@ public sealed class WorkspaceGrain(
         }
 
         var wasDefault = state.State.DefaultProjectId == projectId;
+        state.State.AlertSettings.Remove(projectId, out var alertSettings);
         state.State.DeletingProjects.Add(projectId);
         if (wasDefault)
         {
@@ -277,6 +281,11 @@ public sealed class WorkspaceGrain(
         catch
         {
             state.State.Projects[projectId] = project;
+            if (alertSettings is not null)
+            {
+                state.State.AlertSettings[projectId] = alertSettings;
+            }
+
             state.State.DeletingProjects.Remove(projectId);
             state.State.DefaultProjectId = wasDefault ? projectId : state.State.DefaultProjectId;
             throw;
@@ -284,6 +293,60 @@ public sealed class WorkspaceGrain(
 
         await DeleteDevicesOfDeletedProjectsAsync();
         return true;
+    }
+
+    public Task<AlertSettingsOutcome> GetAlertSettingsAsync(WorkspaceAccess caller, Guid projectId)
+    {
+        EnsureOfThisWorkspace(caller);
+        if (!caller.Sees(projectId) || !state.State.Projects.ContainsKey(projectId))
+        {
+            return Task.FromResult(AlertSettingsOutcome.Missing);
+        }
+
+        var settings = state.State.AlertSettings.GetValueOrDefault(projectId) ?? ProjectAlertSettings.None;
+        return Task.FromResult(new AlertSettingsOutcome(settings, OnCallRotation.Current(settings.OnCall, settings.TimeZone, time.GetUtcNow())));
+    }
+
+    public async Task<AlertSettingsOutcome> SetAlertSettingsAsync(WorkspaceAccess caller, Guid projectId, ProjectAlertSettings settings)
+    {
+        EnsureOfThisWorkspace(caller);
+        if (!caller.Sees(projectId) || !state.State.Projects.ContainsKey(projectId))
+        {
+            return AlertSettingsOutcome.Missing;
+        }
+
+        if (!AlertSettingsRules.TryNormalize(settings, egress, out var normalized, out var errors))
+        {
+            return new AlertSettingsOutcome(null, Errors: errors);
+        }
+
+        var previous = state.State.AlertSettings.GetValueOrDefault(projectId);
+        if (normalized.OnCall is { } rotation && previous?.OnCall is { } kept && kept.Members.SequenceEqual(rotation.Members)
+            && kept.HandoffDay == rotation.HandoffDay && kept.HandoffTime == rotation.HandoffTime)
+        {
+            normalized = normalized with { OnCall = rotation with { StartsAt = kept.StartsAt } }; // the same rotation keeps its weeks
+        }
+
+        state.State.AlertSettings[projectId] = normalized;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            if (previous is null)
+            {
+                state.State.AlertSettings.Remove(projectId);
+            }
+            else
+            {
+                state.State.AlertSettings[projectId] = previous;
+            }
+
+            throw;
+        }
+
+        return new AlertSettingsOutcome(normalized, OnCallRotation.Current(normalized.OnCall, normalized.TimeZone, time.GetUtcNow()));
     }
 
     /// <summary>Deletes the remaining devices of deleted projects; what fails is left for the retry timer.</summary>

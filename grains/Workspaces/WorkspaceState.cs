@@ -11,4 +11,7 @@ public sealed class WorkspaceState
 
     /// <summary>Projects deleted whose devices are not all gone yet: the deletion resumes until they are.</summary>
     [Id(4)] public List<Guid> DeletingProjects { get; set; } = [];
+
+    /// <summary>Alert routing per project; a project without an entry alerts nobody.</summary>
+    [Id(5)] public Dictionary<Guid, ProjectAlertSettings> AlertSettings { get; set; } = [];
 }

@@ -131,6 +131,8 @@ public static class RouteCatalog
             new("DELETE", $"/api/maintenance/device/{d}", Need.Write, 200, OwnerResource: true),
             new("POST", $"/api/maintenance/project/{p}", Need.Write, 200, OwnerResource: true, Body: new { end }),
             new("DELETE", $"/api/maintenance/project/{p}", Need.Write, 200, OwnerResource: true),
+            new("GET", $"/api/projects/{p}/alert-settings", Need.Read, 200, OwnerResource: true),
+            new("PUT", $"/api/projects/{p}/alert-settings", Need.Manage, 200, OwnerResource: true, Body: new { escalation = new[] { new { channel = "email", destination = "ops@example.test" } } }),
             new("POST", "/api/maintenance/devices/bulk-set", Need.Write, 200, OwnerResource: true, Body: new { deviceIds = new[] { d }, end }),
             new("POST", "/api/maintenance/devices/bulk-clear", Need.Write, 200, OwnerResource: true, Body: new { deviceIds = new[] { d } }),
             new("POST", "/api/monitor/add", Need.Write, 200, Body: new { name = "Lunalytics add", url = "127.0.0.1", type = "tcp", port = 9, interval = 600, retryInterval = 600, requestTimeout = 5 }, Creates: true),

@@ -115,6 +115,9 @@ public sealed class EgressPolicy
             : null;
     }
 
+    /// <summary>Why an http(s) URL whose host is an address literal may not be reached, or null (names are judged at connect).</summary>
+    public string? RefusalForUrl(string? url) => HttpLiteral(url) is { } address ? Refusal(address) : null;
+
     private static IPAddress? HttpLiteral(string? url) =>
         Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6
             && IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address)

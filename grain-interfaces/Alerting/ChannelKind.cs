@@ -1,6 +1,7 @@
-namespace OrleansMonitor.Grains.Alerting;
+namespace OrleansMonitor.GrainInterfaces.Alerting;
 
-/// <summary>How a delivery reaches its recipient. Values are stored in the outbox: append only.</summary>
+/// <summary>How a delivery reaches its recipient. Values are stored (outbox rows, alert settings): append only.</summary>
+[GenerateSerializer, Alias("OrleansMonitor.ChannelKind")]
 public enum ChannelKind
 {
     /// <summary>Generic JSON webhook, signed when a secret is set.</summary>
