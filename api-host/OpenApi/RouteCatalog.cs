@@ -221,7 +221,7 @@ public static class RouteCatalog
         {
             Description = "Admins and owners. Each step names a channel and a destination it can reach; the whole body is checked before anything is stored (422 with field paths such as `escalation[1].destination`).",
             Body = typeof(AlertSettingsRequest),
-            Examples = Example("routing", """{"timeZone":"Europe/Berlin","quietHours":{"start":"22:00","end":"07:00","mode":"high_priority_only"},"onCall":{"members":["ann@example.com","bob@example.com"],"handoffDay":"monday","handoffTime":"09:00"},"escalation":[{"delayMinutes":0,"channel":"slack","destination":"https://hooks.slack.com/services/T0/B0/x"},{"delayMinutes":5,"channel":"email","destination":"on-call"},{"delayMinutes":15,"channel":"sms","destination":"on-call","highPriority":true}],"stillDownEveryMinutes":30}"""),
+            Examples = Example("routing", """{"timeZone":"Europe/Berlin","quietHours":{"start":"22:00","end":"07:00","mode":"high_priority_only"},"onCall":{"members":["ann@example.com","bob@example.com"],"handoffDay":"monday","handoffTime":"09:00"},"escalation":[{"delayMinutes":0,"channel":"slack","destination":"https://hooks.slack.com/services/T0/B0/x"},{"delayMinutes":5,"channel":"email","destination":"on-call"},{"delayMinutes":15,"channel":"sms","destination":"+15551234567","highPriority":true}],"stillDownEveryMinutes":30}"""),
             Errors = [Invalid],
         },
         new("POST", "/api/maintenance/devices/bulk-set", "Set one maintenance window on many devices")

@@ -7,7 +7,7 @@ namespace OrleansMonitor.GrainInterfaces.Alerting;
 /// <param name="DelayMinutes">Minutes after the incident opened (0: at once).</param>
 /// <param name="Channel">How it is sent.</param>
 /// <param name="Destination">A webhook URL (Slack, Teams, Discord, generic, PagerDuty's is configured), an email address, a
-/// phone number in E.164 form, or <see cref="OnCall"/> for the member on call (email, SMS, voice).</param>
+/// phone number in E.164 form, or <see cref="OnCall"/> for the member on call (email: members are known by their address).</param>
 /// <param name="Secret">The generic webhook's signing secret or PagerDuty's routing key; never shown back.</param>
 /// <param name="HighPriority">Sent even during quiet hours in <see cref="QuietHoursMode.HighPriorityOnly"/> mode.</param>
 [GenerateSerializer, Alias("OrleansMonitor.EscalationStep")]

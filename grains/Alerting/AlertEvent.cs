@@ -20,7 +20,7 @@ namespace OrleansMonitor.Grains.Alerting;
 public sealed record AlertEvent(
     AlertEventKind Kind,
     Guid WorkspaceId,
-    Guid? IncidentId,
+    long? IncidentId,
     Guid? MonitorId,
     string Title,
     string MonitorName,

@@ -159,8 +159,6 @@ public static partial class AlertSettingsRules
 
                 break;
             case ChannelKind.Email when destination == EscalationStep.OnCall:
-            case ChannelKind.Sms when destination == EscalationStep.OnCall:
-            case ChannelKind.Voice when destination == EscalationStep.OnCall:
                 if (!hasRotation)
                 {
                     errors[destinationPath] = "on-call needs an onCall rotation";
@@ -181,7 +179,7 @@ public static partial class AlertSettingsRules
             case ChannelKind.Sms or ChannelKind.Voice:
                 if (!PhoneNumber().IsMatch(destination))
                 {
-                    errors[destinationPath] = "destination must be a phone number in E.164 form (+15551234567) or on-call";
+                    errors[destinationPath] = "destination must be a phone number in E.164 form (+15551234567)";
                 }
 
                 break;

@@ -18,7 +18,7 @@ public sealed class AlertSettingsRoutesTests(ClusterFixture fixture)
         onCall = new { members = new[] { "first@example.test", "second@example.test" }, handoffDay = "monday", handoffTime = "09:00" },
         escalation = new object[]
         {
-            new { delayMinutes = 15, channel = "sms", destination = "on-call", highPriority = true },
+            new { delayMinutes = 15, channel = "sms", destination = "+15551234567", highPriority = true },
             new { delayMinutes = 0, channel = "slack", destination = webhook },
             new { delayMinutes = 5, channel = "email", destination = "on-call" },
             new { delayMinutes = 30, channel = "pagerduty", secret = "routing-key-123", highPriority = true },
@@ -90,7 +90,7 @@ public sealed class AlertSettingsRoutesTests(ClusterFixture fixture)
                 new { channel = "slack", destination = "ftp://hooks.example.test/x" },
                 new { channel = "webhook", destination = "http://169.254.169.254/latest/meta-data" },
                 new { channel = "pagerduty" },
-                new { channel = "voice", destination = "on-call" },
+                new { channel = "email", destination = "on-call" },
                 new { channel = "email", destination = "ops@example.test", delayMinutes = -1 },
             },
             stillDownEveryMinutes = 1,

@@ -11,7 +11,7 @@ public sealed record EscalationStepRequest
     [Description("webhook, slack, teams, discord, pagerduty, email, sms or voice.")]
     public required string Channel { get; init; }
 
-    [Description("An http(s) URL (webhook kinds), an email address, an E.164 phone number, or on-call; not used by pagerduty.")]
+    [Description("An http(s) URL (webhook kinds), an email address, an E.164 phone number, or on-call (email: the member on call); not used by pagerduty.")]
     public string? Destination { get; init; }
 
     [Description("The generic webhook's signing secret or PagerDuty's routing key; never shown back.")]
