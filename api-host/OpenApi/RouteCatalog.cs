@@ -213,6 +213,11 @@ public static class RouteCatalog
             Examples = Example("window", """{"start":"2026-12-01T02:00:00Z","end":"2026-12-01T04:00:00Z"}"""),
         },
         new("DELETE", "/api/maintenance/project/{projectId}", "Clear the maintenance window of every device of a project"),
+        new("POST", "/api/incidents/{id}/acknowledge", "Acknowledge an incident: its escalation stops")
+        {
+            Description = "Editors, admins and owners. The first acknowledgement is kept (a repeat answers it with `alreadyAcknowledged`); pending escalation deliveries are cancelled, those in flight finish.",
+            Errors = [Conflict],
+        },
         new("GET", "/api/projects/{projectId}/alert-settings", "A project's alert routing and who is on call now")
         {
             Description = "Any member reads it; secrets (webhook signing secrets, PagerDuty routing keys) only as `secretSet`.",

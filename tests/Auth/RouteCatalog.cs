@@ -131,6 +131,7 @@ public static class RouteCatalog
             new("DELETE", $"/api/maintenance/device/{d}", Need.Write, 200, OwnerResource: true),
             new("POST", $"/api/maintenance/project/{p}", Need.Write, 200, OwnerResource: true, Body: new { end }),
             new("DELETE", $"/api/maintenance/project/{p}", Need.Write, 200, OwnerResource: true),
+            new("POST", "/api/incidents/999999999/acknowledge", Need.Write, 404),
             new("GET", $"/api/projects/{p}/alert-settings", Need.Read, 200, OwnerResource: true),
             new("PUT", $"/api/projects/{p}/alert-settings", Need.Manage, 200, OwnerResource: true, Body: new { escalation = new[] { new { channel = "email", destination = "ops@example.test" } } }),
             new("POST", "/api/maintenance/devices/bulk-set", Need.Write, 200, OwnerResource: true, Body: new { deviceIds = new[] { d }, end }),
