@@ -372,49 +372,13 @@ public sealed class HttpProbe(TimeProvider timeProvider, RdapClient? rdap = null
     };
 
     /// <summary>
-    /// Opens every connection of the shared handler, first request and redirect hops alike: resolves the host with the
-    /// probe's resolver and connects to the first allowed address that accepts, in the resolver's order. Throws
-    /// <see cref="EgressRefusedException"/> when the policy refuses every address, a <see cref="SocketException"/> otherwise.
+    /// Opens every connection of the shared handler, first request and redirect hops alike, through <see cref="EgressConnector"/>
+    /// with the policy and resolver of the probe that sent the request.
     /// </summary>
-    private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    private static ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         var rules = context.InitialRequestMessage.Options.TryGetValue(RulesKey, out var found) ? found : DefaultRules;
-        var endpoint = context.DnsEndPoint;
-        var addresses = await rules.Resolver.ResolveAsync(endpoint.Host, AddressFamily.Unspecified, cancellationToken).ConfigureAwait(false);
-        if (addresses.Length == 0)
-        {
-            throw new SocketException((int)SocketError.HostNotFound);
-        }
-
-        string? refusal = null;
-        SocketException? failure = null;
-        foreach (var address in addresses)
-        {
-            if (!rules.Policy.IsAllowed(address, out var reason))
-            {
-                refusal ??= reason;
-                continue;
-            }
-
-            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                await socket.ConnectAsync(new IPEndPoint(address, endpoint.Port), cancellationToken).ConfigureAwait(false);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch (SocketException exception)
-            {
-                socket.Dispose();
-                failure = exception;
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        }
-
-        throw failure ?? (Exception)new EgressRefusedException(refusal!);
+        return EgressConnector.ConnectAsync(context.DnsEndPoint, rules.Policy, rules.Resolver, cancellationToken);
     }
 
     private static bool ValidateCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)

@@ -50,7 +50,7 @@ public sealed class LocalHttpTarget : IAsyncDisposable
     /// <summary>The canned answer's status code.</summary>
     public int StatusCode { get; set; } = 200;
 
-    /// <summary>The canned answer's body (UTF-8); by default "ok", or "failing" for error codes.</summary>
+    /// <summary>The canned answer's body (UTF-8); by default "ok", or "failing" for error codes; none for 204 and 304.</summary>
     public string? Body { get; set; }
 
     /// <summary>The canned answer's Content-Type.</summary>
@@ -213,6 +213,11 @@ public sealed class LocalHttpTarget : IAsyncDisposable
         foreach (var (name, value) in Headers)
         {
             context.Response.Headers[name] = value;
+        }
+
+        if (status is 204 or 304)
+        {
+            return; // answers that carry no body
         }
 
         var body = Encoding.UTF8.GetBytes(Body ?? (status < 400 ? "ok" : "failing"));

@@ -1,8 +1,8 @@
 namespace OrleansMonitor.Grains.Probes.Egress;
 
 /// <summary>
-/// Thrown by the HTTP probe's connect callback when the egress policy refuses every address of the host; the handler wraps it
-/// in an <see cref="HttpRequestException"/> and the probe reports its message. Nothing is sent to a refused address.
+/// Thrown by <see cref="EgressConnector"/> when the egress policy refuses every address of the host; an HTTP handler wraps it
+/// in an <see cref="HttpRequestException"/> and the probe or alert channel reports its message. Nothing is sent to a refused address.
 /// </summary>
 public sealed class EgressRefusedException : Exception
 {
