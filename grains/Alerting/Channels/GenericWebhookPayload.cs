@@ -22,7 +22,7 @@ namespace OrleansMonitor.Grains.Alerting.Channels;
 /// <param name="IdempotencyKey">The same as the <c>Idempotency-Key</c> header: one value per delivery, repeated on a retry.</param>
 public sealed record GenericWebhookPayload(
     [property: JsonPropertyName("event")] string Event,
-    [property: JsonPropertyName("incident_id")] Guid? IncidentId,
+    [property: JsonPropertyName("incident_id")] long? IncidentId,
     [property: JsonPropertyName("monitor_id")] Guid? MonitorId,
     [property: JsonPropertyName("title")] string Title,
     [property: JsonPropertyName("monitor_name")] string MonitorName,

@@ -11,10 +11,10 @@ public static class Alerts
     public static readonly DateTimeOffset Started = new(2026, 12, 2, 5, 0, 0, TimeSpan.Zero);
     public static readonly DateTimeOffset Occurred = Started.AddMinutes(3).AddSeconds(20);
 
-    public static AlertEvent Opened(Guid? incident = null, string monitorName = "API", string cause = "HTTP 503 Service Unavailable") => new(
+    public static AlertEvent Opened(long? incident = null, string monitorName = "API", string cause = "HTTP 503 Service Unavailable") => new(
         AlertEventKind.Opened,
         Guid.NewGuid(),
-        incident ?? Guid.NewGuid(),
+        incident ?? NextIncident(),
         Guid.NewGuid(),
         "api.example.com is down",
         monitorName,
@@ -25,13 +25,18 @@ public static class Alerts
         DashboardUrl: "https://monitor.example.com/monitors/1",
         AcknowledgeUrl: "https://monitor.example.com/ack/abc");
 
-    public static AlertEvent Resolved(Guid incident) => Opened(incident) with
+    public static AlertEvent Resolved(long incident) => Opened(incident) with
     {
         Kind = AlertEventKind.Resolved,
         Title = "api.example.com is up",
         Cause = string.Empty,
         ResolvedAt = Occurred,
     };
+
+    private static long _incidents = 1000;
+
+    /// <summary>A fresh incident id (the incident table's ids are bigints).</summary>
+    public static long NextIncident() => Interlocked.Increment(ref _incidents);
 
     public static AlertDelivery Delivery(ChannelKind channel, string destination, AlertEvent? alert = null, string? secret = null) => new(
         Guid.NewGuid(), channel, destination, secret, alert ?? Opened(), $"test:{Guid.NewGuid():N}", 1);

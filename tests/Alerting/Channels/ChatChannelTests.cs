@@ -76,7 +76,7 @@ public sealed class ChatChannelTests : IAsyncLifetime
     [Fact]
     public async Task TeamsShowsARecoveryInGood()
     {
-        var delivery = Alerts.Delivery(ChannelKind.Teams, _receiver.Url, Alerts.Resolved(Guid.NewGuid()));
+        var delivery = Alerts.Delivery(ChannelKind.Teams, _receiver.Url, Alerts.Resolved(Alerts.NextIncident()));
 
         await new TeamsChannel(_http).SendAsync(delivery, CancellationToken.None);
 
@@ -88,7 +88,7 @@ public sealed class ChatChannelTests : IAsyncLifetime
     public async Task DiscordGetsARedEmbedForTroubleAndGreenForRecovery()
     {
         var channel = new DiscordChannel(_http);
-        var incident = Guid.NewGuid();
+        var incident = Alerts.NextIncident();
         _receiver.StatusCode = 204;
 
         var opened = await channel.SendAsync(Alerts.Delivery(ChannelKind.Discord, _receiver.Url, Alerts.Opened(incident)), CancellationToken.None);

@@ -44,7 +44,7 @@ public sealed class GenericWebhookChannelTests : IAsyncLifetime
         using var json = JsonDocument.Parse(request.Body);
         var root = json.RootElement;
         Assert.Equal("opened", root.GetProperty("event").GetString());
-        Assert.Equal(alert.IncidentId, root.GetProperty("incident_id").GetGuid());
+        Assert.Equal(alert.IncidentId, root.GetProperty("incident_id").GetInt64());
         Assert.Equal(alert.MonitorId, root.GetProperty("monitor_id").GetGuid());
         Assert.Equal("api.example.com is down", root.GetProperty("title").GetString());
         Assert.Equal("API", root.GetProperty("monitor_name").GetString());

@@ -33,7 +33,7 @@ public sealed class PagerDutyChannelTests : IAsyncLifetime
     [Fact]
     public async Task TriggerAcknowledgeAndResolveShareOneDedupKeyPerIncident()
     {
-        var incident = Guid.NewGuid();
+        var incident = Alerts.NextIncident();
         var opened = Alerts.Opened(incident);
         var acknowledged = opened with { Kind = AlertEventKind.Acknowledged };
         var resolved = Alerts.Resolved(incident);
