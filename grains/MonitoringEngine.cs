@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Hosting;
+using OrleansMonitor.Grains.Alerting.Channels;
 using OrleansMonitor.Grains.Identity;
 using OrleansMonitor.Grains.Monitors;
 using OrleansMonitor.Grains.Probes;
@@ -86,6 +87,8 @@ public static class MonitoringEngine
 
         services.AddSingleton<MonitorWarmup>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<MonitorWarmup>());
+
+        services.AddAlertChannels(configuration);
         return services;
     }
 }
