@@ -63,6 +63,7 @@ public sealed class DeliverySender : ILifecycleParticipant<ISiloLifecycle>, IAsy
     private long _claimFailures;
     private long _recordFailures;
     private long _abandoned;
+    private long _claims;
     private TaskCompletionSource _wake = NewSignal();
     private TaskCompletionSource _settled = NewSignal();
     private Task? _loop;
@@ -95,6 +96,9 @@ public sealed class DeliverySender : ILifecycleParticipant<ISiloLifecycle>, IAsy
 
     /// <summary>Deliveries this sender recorded as failed for good.</summary>
     public long Failed => Interlocked.Read(ref _failed);
+
+    /// <summary>Claims that ran (whether they found work or not).</summary>
+    public long Claims => Interlocked.Read(ref _claims);
 
     /// <summary>Claims that failed (the database away, say).</summary>
     public long ClaimFailures => Interlocked.Read(ref _claimFailures);
@@ -233,6 +237,7 @@ public sealed class DeliverySender : ILifecycleParticipant<ISiloLifecycle>, IAsy
                         _logger.LogInformation(ClaimRecoveredEvent, "Deliveries are claimed again after {Failures} failed claims", failuresInARow);
                     }
 
+                    Interlocked.Increment(ref _claims);
                     failureDelay = TimeSpan.Zero;
                     failuresInARow = 0;
                     var leaseEnd = _time.GetUtcNow() + _options.Lease;
