@@ -82,9 +82,15 @@ public sealed class DeliverySenderTests
                 Assert.Equal(DeliveryStatus.Pending, row.Status);
                 Assert.InRange(row.NotBefore, now + backoff.Floor(attempt), now + backoff.Ceiling(attempt));
                 clock.SetUtcNow(row.NotBefore - TimeSpan.FromMilliseconds(1));
-                sender.Wake();
                 var claims = sender.Claims;
-                await Eventually.HoldsAsync(() => Task.FromResult(sender.Claims), n => n > claims + 1, "a claim before the retry is due");
+                await Eventually.HoldsAsync(
+                    () =>
+                    {
+                        sender.Wake();
+                        return Task.FromResult(sender.Claims);
+                    },
+                    n => n >= claims + 2, // one at least began after the clock was set
+                    "a claim a moment before the retry is due");
                 Assert.Equal(attempt, (await RowAsync(db, "down")).Attempts);
                 clock.SetUtcNow(row.NotBefore);
             }
@@ -223,8 +229,14 @@ public sealed class DeliverySenderTests
 
         clock.Advance(lease * 3);
         claims = survivor.Claims;
-        survivor.Wake();
-        await Eventually.HoldsAsync(() => Task.FromResult(survivor.Claims), n => n > claims, "another claim after everything was sent");
+        await Eventually.HoldsAsync(
+            () =>
+            {
+                survivor.Wake();
+                return Task.FromResult(survivor.Claims);
+            },
+            n => n >= claims + 2,
+            "another claim after every lease has passed");
         Assert.Equal(3, second.ReceivedTotal);
     }
 
