@@ -172,17 +172,32 @@ public sealed class DeliveryOutbox(NpgsqlDataSource dataSource, TimeProvider tim
         command.Parameters.AddWithValue(partial.Select(p => p.Value).ToArray());
 
         var claimed = new List<AlertDelivery>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var unreadable = new List<Guid>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            claimed.Add(new AlertDelivery(
-                reader.GetGuid(0),
-                (ChannelKind)reader.GetInt16(1),
-                reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3),
-                JsonSerializer.Deserialize<AlertEvent>(reader.GetString(4), Json)!,
-                reader.GetString(5),
-                reader.GetInt32(6)));
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var alert = ReadEvent(reader.GetString(4));
+                if (alert is null)
+                {
+                    unreadable.Add(reader.GetGuid(0));
+                    continue;
+                }
+
+                claimed.Add(new AlertDelivery(
+                    reader.GetGuid(0),
+                    (ChannelKind)reader.GetInt16(1),
+                    reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetString(3),
+                    alert,
+                    reader.GetString(5),
+                    reader.GetInt32(6)));
+            }
+        }
+
+        if (unreadable.Count > 0)
+        {
+            await FailUnreadableAsync(unreadable, now, cancellationToken);
         }
 
         return claimed;
@@ -286,6 +301,31 @@ public sealed class DeliveryOutbox(NpgsqlDataSource dataSource, TimeProvider tim
         parameters.AddWithValue(delivery.IdempotencyKey);
         parameters.AddWithValue(delivery.NotBefore);
         parameters.AddWithValue(now);
+    }
+
+    private static AlertEvent? ReadEvent(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<AlertEvent>(json, Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Fails claimed rows whose stored event this build cannot read, instead of claiming them again at every lease.</summary>
+    private async Task FailUnreadableAsync(List<Guid> ids, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        logger.LogError(RejectedEvent, "{Count} claimed deliveries hold an event this build cannot read; they are failed: {Ids}", ids.Count, string.Join(", ", ids));
+        await using var command = dataSource.CreateCommand("""
+            UPDATE om_alert_deliveries SET status = 3, lease_until = NULL, last_error = 'The stored event could not be read', completed_at = $2
+            WHERE id = ANY($1) AND status = 1
+            """);
+        command.Parameters.AddWithValue(ids.ToArray());
+        command.Parameters.AddWithValue(now);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task<bool> SettleAsync(

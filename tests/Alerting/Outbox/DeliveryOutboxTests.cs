@@ -192,6 +192,21 @@ public sealed class DeliveryOutboxTests
     }
 
     [Fact]
+    public async Task AClaimedRowWhoseEventCannotBeReadIsFailedNotClaimedAgainAndTheOthersAreClaimed()
+    {
+        await using var db = await TestDatabase.CreateAsync("outbox_unreadable");
+        var clock = new FakeTimeProvider(Start);
+        var outbox = NewOutbox(db.DataSource, clock);
+        await outbox.EnqueueManyAsync([Delivery(Guid.NewGuid(), "https://a.example/", Start, "readable"), Delivery(Guid.NewGuid(), "https://a.example/", Start, "unreadable")]);
+        await db.ExecuteAsync("UPDATE om_alert_deliveries SET event = '{\"Kind\": \"from a later build\"}' WHERE idempotency_key = 'unreadable'");
+
+        Assert.Equal("readable", Assert.Single(await outbox.ClaimDueAsync(10, Lease)).IdempotencyKey);
+        Assert.Equal((short)DeliveryStatus.Failed, await StatusAsync(db, "unreadable"));
+        clock.Advance(Lease * 2);
+        Assert.Equal("readable", Assert.Single(await outbox.ClaimDueAsync(10, Lease)).IdempotencyKey);
+    }
+
+    [Fact]
     public async Task HistoryAndStatisticsStayInTheirWorkspace()
     {
         await using var db = await TestDatabase.CreateAsync("outbox_history");
