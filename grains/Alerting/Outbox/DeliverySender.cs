@@ -451,7 +451,16 @@ public sealed class DeliverySender : ILifecycleParticipant<ISiloLifecycle>, IAsy
                     return;
                 }
 
-                await Task.Delay(delay, _time, _abort.Token);
+                try
+                {
+                    await Task.Delay(delay, _time, _abort.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    Interlocked.Increment(ref _abandoned);
+                    return;
+                }
+
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRecordRetryDelay.Ticks));
             }
         }
