@@ -25,7 +25,7 @@ namespace OrleansMonitor.Grains.Alerting.Outbox;
 /// are abandoned and their rows, still sending, are claimed again by any silo once their lease has passed.</item>
 /// </list>
 /// </summary>
-public sealed class DeliverySender : ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
+public sealed class DeliverySender : ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable, IDisposable
 {
     private static readonly TimeSpan MaxFailureDelay = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan FirstRecordRetryDelay = TimeSpan.FromMilliseconds(200);
@@ -155,12 +155,26 @@ public sealed class DeliverySender : ILifecycleParticipant<ISiloLifecycle>, IAsy
         _abort.Dispose();
     }
 
+    /// <summary>Like <see cref="DisposeAsync"/>, without waiting for the loop and the attempts to end.</summary>
+    public void Dispose() => _ = StopCoreAsync(TimeSpan.Zero, CancellationToken.None);
+
     private Task StopCoreAsync(TimeSpan grace, CancellationToken cancellationToken)
     {
+        Task stop;
+        bool first;
         lock (_gate)
         {
-            return _stop ??= Task.Run(() => DrainAsync(grace, cancellationToken), CancellationToken.None);
+            first = _stop is null;
+            stop = _stop ??= Task.Run(() => DrainAsync(grace, cancellationToken), CancellationToken.None);
         }
+
+        if (first)
+        {
+            // Before returning: nothing is claimed once stopping has been asked for.
+            _stopping.Cancel();
+        }
+
+        return stop;
     }
 
     private async Task DrainAsync(TimeSpan grace, CancellationToken cancellationToken)
