@@ -244,6 +244,7 @@ public sealed class DeliverySender : ILifecycleParticipant<ISiloLifecycle>, IAsy
 
                 if (free > 0)
                 {
+                    var leaseEnd = _time.GetUtcNow() + _options.Lease; // no later than the lease the claim records
                     var claimed = await _outbox.ClaimDueAsync(
                         Math.Min(free, _options.ClaimBatch), _options.Lease, _options.PerDestinationConcurrency, busy, _stopping.Token);
                     if (failuresInARow > 0)
@@ -254,7 +255,6 @@ public sealed class DeliverySender : ILifecycleParticipant<ISiloLifecycle>, IAsy
                     Interlocked.Increment(ref _claims);
                     failureDelay = TimeSpan.Zero;
                     failuresInARow = 0;
-                    var leaseEnd = _time.GetUtcNow() + _options.Lease;
                     foreach (var delivery in claimed)
                     {
                         Start(delivery, leaseEnd);
