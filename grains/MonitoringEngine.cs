@@ -5,7 +5,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Hosting;
+using OrleansMonitor.Grains.Alerting;
 using OrleansMonitor.Grains.Alerting.Channels;
+using OrleansMonitor.Grains.Alerting.Outbox;
 using OrleansMonitor.Grains.Identity;
 using OrleansMonitor.Grains.Monitors;
 using OrleansMonitor.Grains.Probes;
@@ -89,6 +91,9 @@ public static class MonitoringEngine
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<MonitorWarmup>());
 
         services.AddAlertChannels(configuration);
+        services.AddAlertOutbox(configuration);
+        services.AddSingleton<IncidentAlertSweeper>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<IncidentAlertSweeper>());
         return services;
     }
 }

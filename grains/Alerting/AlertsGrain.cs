@@ -1,12 +1,16 @@
 using Npgsql;
 using OrleansMonitor.GrainInterfaces.Workspaces;
+using OrleansMonitor.Grains.Alerting.Outbox;
 
 namespace OrleansMonitor.Grains.Alerting;
 
-/// <summary>Incident acknowledgement over om_incidents, scoped to the grain's workspace and the caller's projects.</summary>
+/// <summary>
+/// Incident acknowledgement over om_incidents, scoped to the grain's workspace and the caller's projects; the first
+/// acknowledgement cancels the escalation steps still waiting in the outbox.
+/// </summary>
 [StatelessWorker]
 [GrainType("alerts")]
-public sealed class AlertsGrain(NpgsqlDataSource dataSource, TimeProvider time) : Grain, IAlertsGrain
+public sealed class AlertsGrain(NpgsqlDataSource dataSource, DeliveryOutbox outbox, TimeProvider time) : Grain, IAlertsGrain
 {
     public async Task<AcknowledgeOutcome> AcknowledgeAsync(WorkspaceAccess caller, long incidentId)
     {
@@ -42,13 +46,20 @@ public sealed class AlertsGrain(NpgsqlDataSource dataSource, TimeProvider time) 
 
         var acknowledgedNow = reader.GetBoolean(3);
         var resolved = reader.GetBoolean(2);
-        return acknowledgedNow
-            ? new AcknowledgeOutcome(true, now, caller.UserId)
-            : new AcknowledgeOutcome(
-                true,
-                reader.IsDBNull(0) ? null : new DateTimeOffset(reader.GetDateTime(0), TimeSpan.Zero),
-                reader.IsDBNull(1) ? null : reader.GetGuid(1),
-                AlreadyAcknowledged: !reader.IsDBNull(0),
-                Resolved: resolved);
+        var earlier = acknowledgedNow || reader.IsDBNull(0)
+            ? null
+            : new AcknowledgeOutcome(true, new DateTimeOffset(reader.GetDateTime(0), TimeSpan.Zero), reader.IsDBNull(1) ? null : reader.GetGuid(1), AlreadyAcknowledged: true);
+        await reader.DisposeAsync();
+        if (!acknowledgedNow && earlier is null)
+        {
+            return new AcknowledgeOutcome(true, Resolved: resolved);
+        }
+
+        // Stored first, cancelled second; a repeat cancels again, so a cancellation cut short by a failure (answered as
+        // an error) is completed by the next acknowledgement and no step is left waiting.
+        var cancelled = await outbox.CancelPendingForIncidentAsync(caller.WorkspaceId, incidentId);
+        return earlier is null
+            ? new AcknowledgeOutcome(true, now, caller.UserId, CancelledDeliveries: cancelled)
+            : earlier with { CancelledDeliveries = cancelled };
     }
 }

@@ -219,7 +219,7 @@ public sealed class DeliveryOutbox(NpgsqlDataSource dataSource, TimeProvider tim
     /// Cancels the pending deliveries of an acknowledged incident (its escalation and reminders), due or not; those in
     /// flight finish. The notices of the acknowledgement and of the resolution themselves are kept. Answers how many.
     /// </summary>
-    public async Task<int> CancelPendingForIncidentAsync(Guid workspaceId, Guid incidentId, CancellationToken cancellationToken = default)
+    public async Task<int> CancelPendingForIncidentAsync(Guid workspaceId, long incidentId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
             UPDATE om_alert_deliveries SET status = 4, completed_at = $3, lease_until = NULL
@@ -234,7 +234,7 @@ public sealed class DeliveryOutbox(NpgsqlDataSource dataSource, TimeProvider tim
     }
 
     /// <summary>An incident's deliveries, oldest first.</summary>
-    public Task<IReadOnlyList<DeliveryRecord>> ForIncidentAsync(Guid workspaceId, Guid incidentId, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<DeliveryRecord>> ForIncidentAsync(Guid workspaceId, long incidentId, CancellationToken cancellationToken = default) =>
         RecordsAsync(
             $"SELECT {RecordColumns} FROM om_alert_deliveries WHERE workspace_id = $1 AND incident_id = $2 ORDER BY created_at, id LIMIT 1000",
             cancellationToken, workspaceId, incidentId);
@@ -292,7 +292,7 @@ public sealed class DeliveryOutbox(NpgsqlDataSource dataSource, TimeProvider tim
     {
         parameters.AddWithValue(Guid.CreateVersion7(now));
         parameters.AddWithValue(delivery.WorkspaceId);
-        parameters.AddWithValue(NpgsqlDbType.Uuid, (object?)delivery.Event.IncidentId ?? DBNull.Value);
+        parameters.AddWithValue(NpgsqlDbType.Bigint, (object?)delivery.Event.IncidentId ?? DBNull.Value);
         parameters.AddWithValue(NpgsqlDbType.Uuid, (object?)delivery.WebhookId ?? DBNull.Value);
         parameters.AddWithValue((short)delivery.Channel);
         parameters.AddWithValue(StoredText.Clean(delivery.Destination, DestinationMaxLength));

@@ -7,7 +7,7 @@
 CREATE TABLE IF NOT EXISTS om_alert_deliveries (
     id               uuid        PRIMARY KEY,
     workspace_id     uuid        NOT NULL,
-    incident_id      uuid,
+    incident_id      bigint,
     webhook_id       uuid,
     channel          smallint    NOT NULL,
     destination      text        NOT NULL,

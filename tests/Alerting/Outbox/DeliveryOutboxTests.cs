@@ -124,7 +124,8 @@ public sealed class DeliveryOutboxTests
         await using var db = await TestDatabase.CreateAsync("outbox_cancel");
         var clock = new FakeTimeProvider(Start);
         var outbox = NewOutbox(db.DataSource, clock);
-        Guid workspace = Guid.NewGuid(), otherWorkspace = Guid.NewGuid(), incident = Guid.NewGuid(), otherIncident = Guid.NewGuid();
+        Guid workspace = Guid.NewGuid(), otherWorkspace = Guid.NewGuid();
+        long incident = 7_001, otherIncident = 7_002;
         await outbox.EnqueueManyAsync([
             Delivery(workspace, "https://inflight.example/", Start.AddMinutes(-1), "inflight", incident),
             Delivery(workspace, "https://a.example/", Start, "due", incident),

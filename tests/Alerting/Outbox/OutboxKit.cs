@@ -13,7 +13,7 @@ public static class OutboxKit
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
     public static NewDelivery Delivery(
-        Guid workspaceId, string destination, DateTimeOffset notBefore, string? key = null, Guid? incidentId = null,
+        Guid workspaceId, string destination, DateTimeOffset notBefore, string? key = null, long? incidentId = null,
         AlertEventKind kind = AlertEventKind.Opened, Guid? webhookId = null, string title = "api.example.com is down") =>
         new(
             workspaceId,
