@@ -17,6 +17,17 @@ public static class BenchMonitors
         RequestTimeout = 10,
     };
 
+    /// <summary>Monitors per workspace: tenants of this size, well inside the premium plan's device limit.</summary>
+    public const int PerWorkspace = 25_000;
+
+    /// <summary>The workspace of monitor <paramref name="i"/>: the run's first one, then one more every <see cref="PerWorkspace"/>.</summary>
+    public static Guid WorkspaceOf(Guid first, int i)
+    {
+        var bytes = first.ToByteArray();
+        BitConverter.TryWriteBytes(bytes.AsSpan(0, 4), BitConverter.ToInt32(bytes, 0) ^ (i / PerWorkspace));
+        return new Guid(bytes);
+    }
+
     /// <summary>Creates monitors <paramref name="from"/>..<paramref name="to"/> idle (600 s) and returns their ids.</summary>
     public static async Task<Guid[]> CreateIdleAsync(IGrainFactory grains, BenchOptions options, Guid workspace, int from, int to)
     {
@@ -24,10 +35,11 @@ public static class BenchMonitors
         await Parallel.ForAsync(from, to, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
         {
             ids[i - from] = Guid.NewGuid();
-            var outcome = await WithRetriesAsync(() => grains.GetGrain<IMonitorGrain>(ids[i - from]).CreateAsync(WorkspaceAccess.OwnerOf(workspace), "bench@example.test", Config(options, i, 600)));
+            var outcome = await WithRetriesAsync(() => grains.GetGrain<IMonitorGrain>(ids[i - from]).CreateAsync(WorkspaceAccess.OwnerOf(WorkspaceOf(workspace, i)), "bench@example.test", Config(options, i, 600)));
             if (outcome.Monitor is null)
             {
-                throw new InvalidOperationException("monitor refused: " + string.Join(", ", outcome.Errors ?? new Dictionary<string, string>()));
+                throw new InvalidOperationException(
+                    $"monitor {i} refused (plan limit {outcome.PlanLimitReached}, project missing {outcome.ProjectNotFound}): " + string.Join(", ", outcome.Errors ?? new Dictionary<string, string>()));
             }
         });
         return ids;
@@ -61,5 +73,5 @@ public static class BenchMonitors
     /// <summary>Switches monitors to the benchmark interval.</summary>
     public static Task SwitchAsync(IGrainFactory grains, BenchOptions options, Guid workspace, IReadOnlyList<Guid> ids, int firstIndex) =>
         Parallel.ForAsync(0, ids.Count, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
-            await WithRetriesAsync(() => grains.GetGrain<IMonitorGrain>(ids[i]).UpdateAsync(WorkspaceAccess.OwnerOf(workspace), Config(options, firstIndex + i, options.IntervalSeconds))));
+            await WithRetriesAsync(() => grains.GetGrain<IMonitorGrain>(ids[i]).UpdateAsync(WorkspaceAccess.OwnerOf(WorkspaceOf(workspace, firstIndex + i)), Config(options, firstIndex + i, options.IntervalSeconds))));
 }
