@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Text.RegularExpressions;
 using OrleansMonitor.Grains.Probes.Egress;
 using OrleansMonitor.Grains.Text;
@@ -198,9 +197,7 @@ public static partial class AlertSettingsRules
     private static string? NormalizeEmail(string? text)
     {
         var email = (text ?? string.Empty).Trim();
-        return email.Length is > 0 and <= 254 && OneLineText.IsValid(email) && MailAddress.TryCreate(email, out var parsed) && parsed.Address == email
-            ? email
-            : null;
+        return EmailAddress.IsValid(email) ? email : null;
     }
 
     [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$", RegexOptions.CultureInvariant)]

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using OrleansMonitor.GrainInterfaces.Identity;
@@ -26,7 +25,7 @@ public sealed class AccountsGrain(
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         email = email.Trim();
         name = name.Trim();
-        if (email.Length > 254 || !OneLineText.IsValid(email) || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal))
+        if (!EmailAddress.IsValid(email))
         {
             errors["email"] = "Email must be a valid address";
         }
