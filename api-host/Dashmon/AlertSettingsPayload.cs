@@ -21,17 +21,17 @@ public static class AlertSettingsPayload
         var settings = new ProjectAlertSettings(
             fields.String("timeZone", 64) ?? "UTC",
             ReadSteps(root, errors),
-            Given(root, "quietHours") is { } quiet ? ReadQuietHours(quiet, errors) : null,
-            Given(root, "onCall") is { } onCall ? ReadOnCall(onCall, errors, now) : null,
+            JsonFields.Given(root, "quietHours") is { } quiet ? ReadQuietHours(quiet, errors) : null,
+            JsonFields.Given(root, "onCall") is { } onCall ? ReadOnCall(onCall, errors, now) : null,
             fields.Integer("stillDownEveryMinutes"),
-            Given(root, "flapping") is { } flapping ? ReadFlapping(flapping, errors) : FlappingRule.Default);
+            JsonFields.Given(root, "flapping") is { } flapping ? ReadFlapping(flapping, errors) : FlappingRule.Default);
         return (errors.Count == 0 ? settings : null, errors);
     }
 
     private static List<EscalationStep> ReadSteps(JsonElement root, Dictionary<string, string> errors)
     {
         var steps = new List<EscalationStep>();
-        if (Given(root, "escalation") is not { } list)
+        if (JsonFields.Given(root, "escalation") is not { } list)
         {
             return steps;
         }
@@ -57,7 +57,7 @@ public static class AlertSettingsPayload
             var destination = step.String("destination", 2048);
             var secret = step.String("secret", 256);
             var delay = step.Integer("delayMinutes") ?? 0;
-            var highPriority = Boolean(item, "highPriority", step.Errors) ?? false;
+            var highPriority = step.Boolean("highPriority") ?? false;
             if (!ChannelNames.TryParse(channelText, out var channel) || channel == ChannelKind.InApp)
             {
                 step.Errors.TryAdd("channel", "channel must be one of webhook, slack, teams, discord, pagerduty, email, sms, voice");
@@ -162,22 +162,6 @@ public static class AlertSettingsPayload
         return null;
     }
 
-    private static bool? Boolean(JsonElement element, string name, Dictionary<string, string> errors)
-    {
-        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
-        {
-            return value.GetBoolean();
-        }
-
-        errors[name] = $"{name} must be true or false";
-        return null;
-    }
-
     private static void Merge(Dictionary<string, string> from, Dictionary<string, string> into, string path)
     {
         foreach (var (field, message) in from)
@@ -185,7 +169,4 @@ public static class AlertSettingsPayload
             into[$"{path}.{field}"] = message;
         }
     }
-
-    private static JsonElement? Given(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 }

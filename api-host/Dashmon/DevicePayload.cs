@@ -33,8 +33,8 @@ public static class DevicePayload
             Interval = fields.Integer("interval"),
             RetryInterval = fields.Integer("retryInterval"),
             RequestTimeout = fields.Integer("timeout") ?? fields.Integer("requestTimeout"),
-            Dns = Given(root, "dns") is { } dns ? ReadDns(dns, fields.Errors, "dns.") : null,
-            Heartbeat = Given(root, "heartbeat") is { } push ? ReadHeartbeat(push, fields.Errors, "heartbeat.") : null,
+            Dns = JsonFields.Given(root, "dns") is { } dns ? ReadDns(dns, fields.Errors, "dns.") : null,
+            Heartbeat = JsonFields.Given(root, "heartbeat") is { } push ? ReadHeartbeat(push, fields.Errors, "heartbeat.") : null,
         };
         return (fields.Errors.Count == 0 ? patch : null, fields.Errors);
     }
@@ -90,7 +90,4 @@ public static class DevicePayload
 
         return patch;
     }
-
-    private static JsonElement? Given(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 }

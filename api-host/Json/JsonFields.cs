@@ -30,6 +30,26 @@ public sealed class JsonFields(JsonElement root)
         return text;
     }
 
+    /// <summary>The field when it is present and not null, whatever its kind (the caller checks the shape).</summary>
+    public static JsonElement? Given(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+
+    public bool? Boolean(string name)
+    {
+        if (Given(root, name) is not { } value)
+        {
+            return null;
+        }
+
+        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            return value.GetBoolean();
+        }
+
+        Errors[name] = $"{name} must be true or false";
+        return null;
+    }
+
     public int? Integer(string name)
     {
         if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
