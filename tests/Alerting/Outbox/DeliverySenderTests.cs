@@ -75,7 +75,8 @@ public sealed class DeliverySenderTests
             await outbox.EnqueueAsync(Delivery(workspace, "https://up.example/", now, up));
             sender.Wake();
             await Eventually.HoldsAsync(() => Task.FromResult(receiver.Received(up)), n => n == 1, $"{up} to be sent");
-            Assert.Equal(now, (await RowAsync(db, up)).CompletedAt);
+            var sent = await Eventually.HoldsAsync(() => RowAsync(db, up), r => r.CompletedAt is not null, $"{up} to be recorded sent"); // received before recorded
+            Assert.Equal(now, sent.CompletedAt);
 
             if (attempt < 4)
             {
@@ -150,7 +151,8 @@ public sealed class DeliverySenderTests
         Assert.Equal(2, receiver.InProgress(Slow));
         Assert.Equal(2, receiver.MostInProgress(Slow));
         Assert.Equal(4L, await db.ScalarAsync<long>("SELECT count(*) FROM om_alert_deliveries WHERE destination = $1 AND status = 0 AND attempts = 0", Slow));
-        Assert.Equal(clock.GetUtcNow(), (await RowAsync(db, "fast-11")).CompletedAt); // on time on the fake clock
+        var last = await Eventually.HoldsAsync(() => RowAsync(db, "fast-11"), r => r.CompletedAt is not null, "fast-11 to be recorded sent"); // received before recorded
+        Assert.Equal(clock.GetUtcNow(), last.CompletedAt); // on time on the fake clock
 
         receiver.Take(Slow);
         receiver.ReleaseStalled();
