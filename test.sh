@@ -33,6 +33,7 @@ if [ -n "$trx" ]; then
   executed=$(echo "$counters" | sed -n 's/.* executed="\([0-9]*\)".*/\1/p')
   notrun=$(( ${total:-0} - ${executed:-0} ))
   [ "${passed:-0}" -gt 0 ] || status=1
+  perl scripts/trx-failures.pl "$trx"
   echo "${passed:-0} passed, $(( ${failed:-0} + notrun )) failed"
 else
   echo "0 passed, 1 failed"
