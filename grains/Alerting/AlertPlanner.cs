@@ -13,6 +13,8 @@ namespace OrleansMonitor.Grains.Alerting;
 /// call is the one on call when the step is due.</item>
 /// <item>Resolution: one delivery to every destination that was sent the opening, due at once (quiet hours do not hold
 /// back good news about an alert that got through).</item>
+/// <item>Workspace rules: one delivery per recipient of the email and SMS rules covering the project, at the opening.</item>
+/// <item>Test-sends: one delivery per destination, due at once.</item>
 /// </list>
 /// </summary>
 public static class AlertPlanner
@@ -63,6 +65,55 @@ public static class AlertPlanner
                     resolved,
                     $"{Subject(resolved)}:resolved:{ChannelNames.Of(r.Channel)}:{Fingerprint(r.Destination)}",
                     resolved.OccurredAt)),
+        ];
+    }
+
+    /// <summary>
+    /// Opening alerts of the workspace's email and SMS rules that cover the incident's project: one per recipient, due
+    /// at the opening or when the project's quiet hours end (an SMS counts as high priority, an email does not).
+    /// </summary>
+    public static IReadOnlyList<NewDelivery> ForRules(
+        AlertEvent opened, IReadOnlyDictionary<ChannelKind, WorkspaceAlertRule> rules, Guid? projectId, ProjectAlertSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(opened);
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(settings);
+        return
+        [
+            .. rules
+                .Where(rule => rule.Value.Covers(projectId))
+                .SelectMany(rule => rule.Value.Recipients.Select(recipient => (Channel: rule.Key, Recipient: recipient)))
+                .Select(r => new NewDelivery(
+                    opened.WorkspaceId,
+                    r.Channel,
+                    r.Recipient,
+                    null,
+                    opened,
+                    $"{Subject(opened)}:opened:rule:{ChannelNames.Of(r.Channel)}:{Fingerprint(r.Recipient)}",
+                    Release(opened.OccurredAt, new EscalationStep(0, r.Channel, r.Recipient, null, HighPriority: r.Channel == ChannelKind.Sms), settings))),
+        ];
+    }
+
+    /// <summary>A test alert to each of <paramref name="destinations"/> (once per channel and destination), due at once.</summary>
+    /// <param name="test">The test event.</param>
+    /// <param name="destinations">Where to send it.</param>
+    /// <param name="sendId">Unique per test-send: its deliveries' keys start with it.</param>
+    public static IReadOnlyList<NewDelivery> ForTest(AlertEvent test, IEnumerable<NotifiedRecipient> destinations, Guid sendId)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        ArgumentNullException.ThrowIfNull(destinations);
+        return
+        [
+            .. destinations
+                .DistinctBy(d => (d.Channel, d.Destination))
+                .Select(d => new NewDelivery(
+                    test.WorkspaceId,
+                    d.Channel,
+                    d.Destination,
+                    d.Secret,
+                    test,
+                    $"test:{sendId:N}:{ChannelNames.Of(d.Channel)}:{Fingerprint(d.Destination)}",
+                    test.OccurredAt)),
         ];
     }
 

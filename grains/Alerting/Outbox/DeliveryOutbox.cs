@@ -251,6 +251,31 @@ public sealed class DeliveryOutbox(NpgsqlDataSource dataSource, TimeProvider tim
             $"SELECT {RecordColumns} FROM om_alert_deliveries WHERE workspace_id = $1 AND created_at >= $2 ORDER BY created_at DESC, id DESC LIMIT $3",
             cancellationToken, workspaceId, since, Math.Clamp(limit, 0, 1000));
 
+    /// <summary>The workspace's deliveries recorded under <paramref name="keys"/>, those recorded before included (in no particular order).</summary>
+    public Task<IReadOnlyList<DeliveryRecord>> ForKeysAsync(Guid workspaceId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) =>
+        RecordsAsync(
+            $"SELECT {RecordColumns} FROM om_alert_deliveries WHERE workspace_id = $1 AND idempotency_key = ANY ($2)",
+            cancellationToken, workspaceId, keys.ToArray());
+
+    /// <summary>
+    /// One delivery of the workspace, or null. A caller who sees only <paramref name="projectScope"/> (null: every
+    /// project) does not see one about an incident of another project.
+    /// </summary>
+    public async Task<DeliveryRecord?> OneAsync(Guid workspaceId, Guid deliveryId, IReadOnlyList<Guid>? projectScope, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {RecordColumns} FROM om_alert_deliveries d
+            WHERE d.id = $1 AND d.workspace_id = $2
+              AND ($3::uuid[] IS NULL OR d.incident_id IS NULL OR EXISTS (
+                  SELECT 1 FROM om_incidents i JOIN om_monitors m ON m.monitor_id = i.monitor_id
+                  WHERE i.id = d.incident_id AND m.project_id = ANY ($3)))
+            """);
+        command.Parameters.AddWithValue(deliveryId);
+        command.Parameters.AddWithValue(workspaceId);
+        command.Parameters.AddWithValue(NpgsqlDbType.Array | NpgsqlDbType.Uuid, (object?)projectScope?.ToArray() ?? DBNull.Value);
+        return (await ReadRecordsAsync(command, cancellationToken)).SingleOrDefault();
+    }
+
     /// <summary>Counts per webhook of <paramref name="webhookIds"/> (those without deliveries answer zeros).</summary>
     public async Task<IReadOnlyDictionary<Guid, WebhookDeliveryStats>> WebhookStatisticsAsync(
         Guid workspaceId, IReadOnlyCollection<Guid> webhookIds, CancellationToken cancellationToken = default)
@@ -359,6 +384,11 @@ public sealed class DeliveryOutbox(NpgsqlDataSource dataSource, TimeProvider tim
             command.Parameters.AddWithValue(value);
         }
 
+        return await ReadRecordsAsync(command, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<DeliveryRecord>> ReadRecordsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         var records = new List<DeliveryRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
