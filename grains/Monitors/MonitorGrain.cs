@@ -464,7 +464,7 @@ public sealed class MonitorGrain(
 
     public Task<ParentStatus?> ParentStatusAsync(Guid workspaceId) =>
         Task.FromResult(IsActive && state.State.WorkspaceId == workspaceId
-            ? new ParentStatus(state.State.IsDown || state.State.OpenIncidentId is not null, Config.Name)
+            ? new ParentStatus(state.State.IsDown || state.State.OpenIncidentId is not null || _figures.Newest is { IsDown: true }, Config.Name)
             : null);
 
     public async Task<DeviceAnalytics?> GetAnalyticsAsync(WorkspaceAccess caller, TimeSpan range) =>
@@ -863,9 +863,7 @@ public sealed class MonitorGrain(
 
     /// <summary>The message of a failure suppressed by a down parent (the parent's name is one line of text, capped here).</summary>
     private static string DependencyMessage(string parentName) =>
-        $"suppressed by dependency: {StoredText.Clean(parentName, MaxParentNameInMessage)} is down";
-
-    private const int MaxParentNameInMessage = 200;
+        $"suppressed by dependency: {StoredText.Clean(parentName, MonitorConfigRules.MaxNameLength)} is down";
 
     /// <summary>Applies owed incident writes and saves the state when it changed; a failure is logged and counted.</summary>
     private async Task RetryBookkeepingAsync()

@@ -66,6 +66,34 @@ public sealed class DependencySuppressionTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ParentAndChildFailingAtOnceOpenOnlyTheParentsIncident()
+    {
+        await using var parentTarget = LocalHttpTarget.Start();
+        await using var childTarget = LocalHttpTarget.Start();
+        var user = await fixture.NewUserAsync();
+        var project = await user.CreateProjectAsync("Power cut");
+        var parent = await user.CreateDeviceAsync(project, Http("Uplink", parentTarget.Url));
+
+        // The child's retry waits two of the parent's intervals, so the parent has failed a probe when the child is declared down.
+        var child = await user.CreateDeviceAsync(project, new { name = "Shop", type = "http", url = childTarget.Url, interval = 20, retryInterval = 40, timeout = 5, parentId = parent.Id });
+        await user.UntilDeviceAsync(project, child.Id, d => d.Status == "up", "the child to be up");
+        await user.UntilDeviceAsync(project, parent.Id, d => d.Status == "up", "the parent to be up");
+
+        parentTarget.StatusCode = 500;
+        childTarget.StatusCode = 500;
+        await user.UntilDeviceAsync(project, parent.Id, d => d.OpenIncidentId is not null, "the parent to open its incident");
+        var down = await user.UntilDeviceAsync(project, child.Id, d => d.IsDown, "the child to be down");
+        await Eventually.HoldsAsync(
+            () => user.HistoryAsync(child.Id, "100"),
+            h => h.Samples.Count(s => s.Message.StartsWith(Suppressed, StringComparison.Ordinal)) >= 2,
+            "two suppressed failures of the child");
+
+        Assert.Equal(Suppressed + "Uplink is down", down.LastMessage);
+        Assert.Equal(0, await IncidentsOfAsync(child.Id));
+        Assert.Equal(1, await OpenIncidentsOfAsync(parent.Id));
+    }
+
+    [Fact]
     public async Task ChildStillFailingOpensItsIncidentOnceTheParentIsUp()
     {
         await using var parentTarget = LocalHttpTarget.Start();
