@@ -86,14 +86,14 @@ public static class AlertPlanner
     }
 
     /// <summary>
-    /// Where the window of state changes counted at <paramref name="at"/> begins: the rule's window back, but never before
-    /// the end of the monitor's previous episode (its changes were collapsed already).
+    /// Where the window of state changes counted at <paramref name="at"/> begins (exclusive): the rule's window back, but
+    /// never before the last change of the monitor's previous episode (its changes were collapsed already).
     /// </summary>
-    public static DateTimeOffset FlappingWindowStart(DateTimeOffset at, FlappingRule rule, DateTimeOffset? previousEpisodeEnded)
+    public static DateTimeOffset FlappingWindowStart(DateTimeOffset at, FlappingRule rule, DateTimeOffset? previousEpisodeLastChange)
     {
         ArgumentNullException.ThrowIfNull(rule);
         var start = at.AddMinutes(-rule.WindowMinutes);
-        return previousEpisodeEnded is { } ended && ended > start ? ended : start;
+        return previousEpisodeLastChange is { } last && last > start ? last : start;
     }
 
     /// <summary>When an episode whose last state change was at <paramref name="lastChange"/> is over if nothing changes until then.</summary>

@@ -300,7 +300,7 @@ public sealed class IncidentAlertSweeper(
     {
         await using (var command = dataSource.CreateCommand("""
             SELECT o.id, o.notified,
-                   (SELECT max(ended_at) FROM om_flapping WHERE monitor_id = $1 AND ended_at IS NOT NULL),
+                   (SELECT max(last_change_at) FROM om_flapping WHERE monitor_id = $1 AND ended_at IS NOT NULL),
                    EXISTS (SELECT 1 FROM om_flapping WHERE id = $2)
             FROM (SELECT 1) AS one LEFT JOIN om_flapping o ON o.monitor_id = $1 AND o.ended_at IS NULL
             """))
@@ -310,7 +310,7 @@ public sealed class IncidentAlertSweeper(
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             var going = reader.IsDBNull(0) ? null : new EpisodeMembership(reader.GetInt64(0), reader.GetBoolean(1), 0);
-            var previousEnd = reader.IsDBNull(2) ? (DateTimeOffset?)null : new DateTimeOffset(reader.GetDateTime(2), TimeSpan.Zero);
+            var previousLastChange = reader.IsDBNull(2) ? (DateTimeOffset?)null : new DateTimeOffset(reader.GetDateTime(2), TimeSpan.Zero);
             var begunBefore = reader.GetBoolean(3);
             await reader.DisposeAsync();
             if (going is not null && going.Id != incident.Id)
@@ -324,7 +324,7 @@ public sealed class IncidentAlertSweeper(
                 return new EpisodeMembership(incident.Id, Notified: true, 0); // it began an episode that is over already (planned again after a crash)
             }
 
-            var changes = await ChangesAsync(incident.MonitorId, AlertPlanner.FlappingWindowStart(incident.StartedAt, rule, previousEnd), incident.StartedAt, cancellationToken);
+            var changes = await ChangesAsync(incident.MonitorId, AlertPlanner.FlappingWindowStart(incident.StartedAt, rule, previousLastChange), incident.StartedAt, cancellationToken);
             if (going is not null)
             {
                 return going with { Changes = changes }; // it began the episode going on (planned again after a crash)

@@ -131,12 +131,12 @@ public sealed class AlertPlannerTests
         Assert.Equal(flapping, AlertPlanner.IsFlapping(changes, FlappingRule.Default));
 
     [Fact]
-    public void TheWindowOfChangesReachesBackItsMinutesButNotBeforeThePreviousEpisodeEnded()
+    public void TheWindowOfChangesReachesBackItsMinutesButNotBeforeThePreviousEpisodesLastChange()
     {
         var at = new DateTimeOffset(2026, 11, 10, 12, 0, 0, TimeSpan.Zero);
         var rule = new FlappingRule(5, 60, 10);
         Assert.Equal(at.AddMinutes(-60), AlertPlanner.FlappingWindowStart(at, rule, null));
-        Assert.Equal(at.AddMinutes(-20), AlertPlanner.FlappingWindowStart(at, rule, at.AddMinutes(-20)));
+        Assert.Equal(at.AddMinutes(-20), AlertPlanner.FlappingWindowStart(at, rule, at.AddMinutes(-20))); // the previous episode's last change
         Assert.Equal(at.AddMinutes(-60), AlertPlanner.FlappingWindowStart(at, rule, at.AddMinutes(-90)));
         Assert.Equal(at.AddMinutes(10), AlertPlanner.StableAt(at, 10));
     }

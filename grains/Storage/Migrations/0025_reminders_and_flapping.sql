@@ -26,5 +26,5 @@ CREATE TABLE IF NOT EXISTS om_flapping (
 CREATE UNIQUE INDEX IF NOT EXISTS om_flapping_one_open ON om_flapping (monitor_id) WHERE ended_at IS NULL;
 -- Episodes going on, in the order they may end.
 CREATE INDEX IF NOT EXISTS om_flapping_stable_due ON om_flapping (stable_at) WHERE ended_at IS NULL;
--- A monitor's latest ended episode (changes before its end do not count towards the next one).
-CREATE INDEX IF NOT EXISTS om_flapping_monitor ON om_flapping (monitor_id, ended_at DESC) WHERE ended_at IS NOT NULL;
+-- A monitor's ended episodes (changes up to the last one's last change do not count towards the next episode).
+CREATE INDEX IF NOT EXISTS om_flapping_monitor ON om_flapping (monitor_id, last_change_at DESC) WHERE ended_at IS NOT NULL;
