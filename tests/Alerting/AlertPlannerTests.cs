@@ -6,7 +6,7 @@ namespace OrleansMonitor.Tests.Alerting;
 /// An incident's deliveries follow the escalation steps and their delays, wait out quiet hours unless high-priority,
 /// reach whoever is on call when due, and plan the same keys when planned twice; resolutions reach everyone notified.
 /// Reminders come every interval after the start, one key per number, and wait out quiet hours in either mode; more than
-/// the rule's changes (not exactly as many) make a monitor flapping, counted from the end of its previous episode.
+/// the rule's changes (not exactly as many) make a monitor flapping, counted from its previous episode's last change.
 /// </summary>
 public sealed class AlertPlannerTests
 {
