@@ -246,7 +246,8 @@ public sealed class IncidentAlertSweeper(
     /// <summary>
     /// An episode whose stable time has come: when the monitor changed since (a change not seen yet), it goes on;
     /// otherwise it ends. Up: the flapping alerts not sent yet are cancelled and everyone sent one is told it is stable.
-    /// Down: the open incident, whose opening the episode swallowed, gets its escalation as if it opened now.
+    /// Down: the open incident, whose opening the episode swallowed, gets its escalation as if it opened when the monitor
+    /// became stable (and its reminders from then).
     /// </summary>
     private async Task EndEpisodeAsync(FlappingEpisode episode, CancellationToken cancellationToken)
     {
@@ -355,32 +356,44 @@ public sealed class IncidentAlertSweeper(
     /// <summary>Begins the episode (once, whichever silo is first) and answers the one going on: this one, or another silo's.</summary>
     private async Task<EpisodeMembership?> BeginEpisodeAsync(UnplannedIncident incident, FlappingRule rule, long changes, CancellationToken cancellationToken)
     {
+        await using (var insert = dataSource.CreateCommand("""
+            INSERT INTO om_flapping (id, monitor_id, workspace_id, started_at, last_change_at, stable_minutes, stable_at)
+            VALUES ($1, $2, $3, $4, $4, $5, $6)
+            ON CONFLICT DO NOTHING
+            RETURNING notified
+            """))
+        {
+            insert.Parameters.AddWithValue(incident.Id);
+            insert.Parameters.AddWithValue(incident.MonitorId);
+            insert.Parameters.AddWithValue(incident.WorkspaceId);
+            insert.Parameters.AddWithValue(incident.StartedAt);
+            insert.Parameters.AddWithValue(rule.StableMinutes);
+            insert.Parameters.AddWithValue(AlertPlanner.StableAt(incident.StartedAt, rule.StableMinutes));
+            if (await insert.ExecuteScalarAsync(cancellationToken) is bool notified)
+            {
+                return new EpisodeMembership(incident.Id, notified, changes);
+            }
+        }
+
+        // Another sweeper was first. Read in a statement of its own: the insert's snapshot predates the row it waited for.
         await using var command = dataSource.CreateCommand("""
-            WITH inserted AS (
-                INSERT INTO om_flapping (id, monitor_id, workspace_id, started_at, last_change_at, stable_minutes, stable_at)
-                VALUES ($1, $2, $3, $4, $4, $5, $6)
-                ON CONFLICT DO NOTHING
-                RETURNING id, notified)
-            SELECT id, notified FROM inserted
-            UNION ALL
-            SELECT id, notified FROM om_flapping WHERE monitor_id = $2 AND ended_at IS NULL AND NOT EXISTS (SELECT 1 FROM inserted)
+            SELECT id, notified OR ended_at IS NOT NULL FROM om_flapping
+            WHERE id = $1 OR (monitor_id = $2 AND ended_at IS NULL)
+            ORDER BY id = $1 DESC
+            LIMIT 1
             """);
         command.Parameters.AddWithValue(incident.Id);
         command.Parameters.AddWithValue(incident.MonitorId);
-        command.Parameters.AddWithValue(incident.WorkspaceId);
-        command.Parameters.AddWithValue(incident.StartedAt);
-        command.Parameters.AddWithValue(rule.StableMinutes);
-        command.Parameters.AddWithValue(AlertPlanner.StableAt(incident.StartedAt, rule.StableMinutes));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
-            return null; // another silo began and ended one meanwhile: plan this opening normally
+            return null; // the other episode ended meanwhile: plan this opening normally
         }
 
         var episode = new EpisodeMembership(reader.GetInt64(0), reader.GetBoolean(1), changes);
+        await reader.DisposeAsync();
         if (episode.Id != incident.Id)
         {
-            await reader.DisposeAsync();
             await TouchEpisodeAsync(episode.Id, incident.StartedAt, cancellationToken);
         }
 
