@@ -158,7 +158,7 @@ public static class AlertPlanner
                     null,
                     opened,
                     $"{Subject(opened)}:opened:rule:{ChannelNames.Of(r.Channel)}:{Fingerprint(r.Recipient)}",
-                    Release(opened.OccurredAt, new EscalationStep(0, r.Channel, r.Recipient, null, HighPriority: r.Channel == ChannelKind.Sms), settings))),
+                    Release(opened.OccurredAt, highPriority: r.Channel == ChannelKind.Sms, settings))),
         ];
     }
 
@@ -169,20 +169,7 @@ public static class AlertPlanner
     public static IReadOnlyList<NewDelivery> ForTest(AlertEvent test, IEnumerable<NotifiedRecipient> destinations, Guid sendId)
     {
         ArgumentNullException.ThrowIfNull(test);
-        ArgumentNullException.ThrowIfNull(destinations);
-        return
-        [
-            .. destinations
-                .DistinctBy(d => (d.Channel, d.Destination))
-                .Select(d => new NewDelivery(
-                    test.WorkspaceId,
-                    d.Channel,
-                    d.Destination,
-                    d.Secret,
-                    test,
-                    $"test:{sendId:N}:{ChannelNames.Of(d.Channel)}:{Fingerprint(d.Destination)}",
-                    test.OccurredAt)),
-        ];
+        return ToNotified(test, destinations, $"test:{sendId:N}", test.OccurredAt);
     }
 
     /// <summary>When a step due at <paramref name="due"/> may go: at once, or at the end of the quiet hours it falls in.</summary>
