@@ -168,6 +168,14 @@ public sealed class MonitorGrain(
 
     private async Task<MonitorOutcome> CreateCoreAsync(WorkspaceAccess caller, string ownerEmail, MonitorConfig config, Guid? projectId, ParentLink? parent = null)
     {
+        if (state.State is { Exists: true, Lifecycle: MonitorLifecycle.Creating } unfinished && unfinished.WorkspaceId == caller.WorkspaceId)
+        {
+            // A retry of a create that failed and whose undo failed too (the database or the workspace was away): the
+            // undo is finished now, and a failure of it answers this call as a fault the client may retry again.
+            await RemoveStoredDataAsync(detached: false);
+            state.State = new MonitorState();
+        }
+
         if (state.State.Exists)
         {
             // Creation is keyed by a fresh id; a repeat for the same workspace is an idempotent replay.
