@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Console;
 using OrleansMonitor.ApiHost.Account;
+using OrleansMonitor.ApiHost.Alerting;
 using OrleansMonitor.ApiHost.Dashmon;
 using OrleansMonitor.ApiHost.Diagnostics;
 using OrleansMonitor.ApiHost.Health;
@@ -63,6 +64,8 @@ app.MapMaintenanceApi();
 app.MapAlertSettingsApi();
 app.MapAlertRulesApi();
 app.MapIncidentAcknowledgementApi();
+app.MapIncidentDeliveriesApi();
+app.MapAcknowledgeLinkApi();
 app.MapHeartbeatReceiverApi();
 app.MapAnalyticsApi();
 app.MapTeamApi();

@@ -62,8 +62,8 @@ public static class MonitoringEngine
         services.AddPlacementDirector<Silos.SiloBoundPlacement, Silos.SiloBoundPlacementDirector>();
 
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection("Retention"));
-        services.AddSingleton<HeartbeatRetention>();
-        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<HeartbeatRetention>());
+        services.AddSingleton<HistoryRetention>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<HistoryRetention>());
 
         // A silo lifecycle participant, not a hosted service: the silo stops it only after every grain has deactivated,
         // so heartbeats grains write while deactivating are drained too.
@@ -92,6 +92,15 @@ public static class MonitoringEngine
 
         services.AddAlertChannels(configuration);
         services.AddAlertOutbox(configuration);
+        services.AddOptions<AlertLinkOptions>().Bind(configuration.GetSection(AlertLinkOptions.Section))
+            .Validate(
+                o => o.PublicUrl.Length == 0 || (Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Query.Length == 0 && uri.Fragment.Length == 0),
+                "Alerting:PublicUrl must be empty or an absolute http(s) URL without query or fragment")
+            .Validate(o => o.AcknowledgeLinkLifetime > TimeSpan.Zero, "Alerting:AcknowledgeLinkLifetime must be positive")
+            .ValidateOnStart();
+        services.AddSingleton<SigningKeys>();
+        services.AddSingleton<AcknowledgeLinks>();
+        services.AddSingleton<IncidentAcknowledgement>();
         services.AddSingleton<IAlertSettingsSource, GrainAlertSettingsSource>();
         services.AddSingleton<IncidentAlertSweeper>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<IncidentAlertSweeper>());

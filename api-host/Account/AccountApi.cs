@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansMonitor.ApiHost.Account.Responses;
+using OrleansMonitor.ApiHost.Dashmon.Responses;
 using OrleansMonitor.ApiHost.Json;
 using OrleansMonitor.GrainInterfaces.Workspaces;
 
@@ -82,10 +83,12 @@ public static class AccountApi
     {
         var tokens = await Accounts(cluster).TokenPostureAsync(caller.UserId);
         var posture = new TokenPosture(tokens.Total, tokens.ReadOnly, tokens.ReadWrite, tokens.ExpiringWithin7Days, tokens.NeverUsed, tokens.WithoutExpiry);
+        var alerts = await cluster.GetGrain<IWorkspaceGrain>(caller.WorkspaceId).AlertPostureAsync(caller.Member);
         return TypedResults.Ok(new IntegrationPostureResponse(
             posture,
-            new AlertRoutingPosture(ConfiguredProjects: 0, Note: "alert routing is not configured in this version"),
-            RecentDeliveries: [],
+            new AlertRoutingPosture(alerts.Projects, alerts.RoutedProjects, alerts.EmailRuleEnabled, alerts.SmsRuleEnabled),
+            [.. alerts.Deliveries.Recent.Select(DeliveryView.Of)],
+            DeliveryCountsView.Of(alerts.Deliveries.Last24Hours),
             BearerTokensActive: caller.Access?.IsPremium == true));
     }
 

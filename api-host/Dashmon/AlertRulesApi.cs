@@ -77,7 +77,7 @@ public static class AlertRulesApi
 
     private static async Task<Results<Ok<DeliveryResponse>, ApiErrorResult>> GetDeliveryAsync(string deliveryId, ApiCaller caller, IClusterClient cluster) =>
         Guid.TryParse(deliveryId, out var id) && await cluster.GetGrain<IAlertsGrain>(caller.WorkspaceId).GetDeliveryAsync(caller.Member, id) is { } delivery
-            ? TypedResults.Ok(DeliveryResponse.Of(delivery))
+            ? TypedResults.Ok(new DeliveryResponse(DeliveryView.Of(delivery)))
             : ApiProblem.NotFound("Delivery");
 
     /// <summary>202 with the queued deliveries, 404 for a project out of sight, or 400 with why nothing was queued.</summary>

@@ -136,6 +136,9 @@ public static class AnalyticsApi
                 i.ResolvedAt,
                 Math.Round(((i.ResolvedAt ?? now) - i.StartedAt).TotalSeconds, 3),
                 i.Cause,
-                i.Resolution)).ToArray()));
+                i.Resolution,
+                i.AcknowledgedAt,
+                i.AcknowledgedBy,
+                i.AcknowledgedVia)).ToArray()));
     }
 }

@@ -12,7 +12,7 @@ public static class IncidentAcknowledgementApi
 
     private static async Task<Results<Ok<IncidentAcknowledgedResponse>, ApiErrorResult>> AcknowledgeAsync(string id, ApiCaller caller, IClusterClient cluster)
     {
-        if (!long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var incidentId))
+        if (!IncidentIds.TryParse(id, out var incidentId))
         {
             return ApiProblem.NotFound("Incident");
         }

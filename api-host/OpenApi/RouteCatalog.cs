@@ -264,6 +264,11 @@ public static class RouteCatalog
             SuccessDescription = "`queued` and the `deliveryIds` to poll.",
             Errors = [Invalid],
         },
+        new("GET", "/api/incidents/{id}/deliveries", "Every alert delivery of an incident")
+        {
+            Description = "Any member who sees the incident's project. Oldest first, at most 1,000: each step, rule recipient, reminder and resolution with its status, attempts and the receiver's last answer; destinations masked as in a delivery read.",
+            Errors = [StatusCodes.Status404NotFound],
+        },
         new("GET", "/api/alerts/deliveries/{deliveryId}", "One alert delivery and how it went")
         {
             Description = "Any member. Status `pending`, `sending`, `sent`, `failed` or `cancelled`, with attempts and the receiver's last answer; webhook URLs show only their host, phone numbers their last four digits.",

@@ -14,6 +14,9 @@ public interface IAlertsGrain : IGrainWithGuidKey
     /// </summary>
     Task<AcknowledgeOutcome> AcknowledgeAsync(WorkspaceAccess caller, long incidentId);
 
+    /// <summary>Every delivery of the incident, oldest first; null when the incident is outside the caller's workspace or project scope.</summary>
+    Task<IReadOnlyList<DeliveryInfo>?> IncidentDeliveriesAsync(WorkspaceAccess caller, long incidentId);
+
     /// <summary>One delivery of the workspace (a test-send's, to poll), or null when there is none with that id.</summary>
     Task<DeliveryInfo?> GetDeliveryAsync(WorkspaceAccess caller, Guid deliveryId);
 }

@@ -167,4 +167,10 @@ public interface IWorkspaceGrain : IGrainWithGuidKey
     /// (from the analytics grain, scoped in SQL), and the workspace's plan.
     /// </summary>
     Task<SupportSummary> SupportSummaryAsync(WorkspaceAccess caller);
+
+    /// <summary>
+    /// The alert posture as the caller sees it: how many of its projects route incidents to someone (their escalation
+    /// steps or the workspace's rules), whether the rules are on, and the recent deliveries.
+    /// </summary>
+    Task<AlertPosture> AlertPostureAsync(WorkspaceAccess caller);
 }

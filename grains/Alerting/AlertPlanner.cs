@@ -13,7 +13,9 @@ namespace OrleansMonitor.Grains.Alerting;
 /// call is the one on call when the step is due.</item>
 /// <item>Resolution: one delivery to every destination that was sent the opening, due at once (quiet hours do not hold
 /// back good news about an alert that got through).</item>
-/// <item>Workspace rules: one delivery per recipient of the email and SMS rules covering the project, at the opening.</item>
+/// <item>Workspace rules: one delivery per recipient of the email and SMS rules covering the project, at the opening
+/// (or its flapping alert); they are then among those sent the opening, so resolutions and reminders reach them too.</item>
+/// <item>Acknowledgement: to every PagerDuty, chat and webhook destination that was sent the opening, due at once.</item>
 /// <item>Test-sends: one delivery per destination, due at once.</item>
 /// <item>Still down: reminder n of an open, unacknowledged incident is due n times the project's interval after it
 /// started and goes to every destination that was sent the opening; reminders are never high-priority, so quiet hours
@@ -137,28 +139,46 @@ public static class AlertPlanner
     }
 
     /// <summary>
-    /// Opening alerts of the workspace's email and SMS rules that cover the incident's project: one per recipient, due
-    /// at the opening or when the project's quiet hours end (an SMS counts as high priority, an email does not).
+    /// An acknowledgement, due at once, to those of <paramref name="notified"/> (sent the opening) whose receivers keep
+    /// alert state and show who is on it: PagerDuty (which then stops paging), chat channels and webhooks. Email, SMS and
+    /// voice recipients are not sent one: it would be a second page about the same incident.
+    /// </summary>
+    public static IReadOnlyList<NewDelivery> ForAcknowledgement(AlertEvent acknowledged, IEnumerable<NotifiedRecipient> notified)
+    {
+        ArgumentNullException.ThrowIfNull(acknowledged);
+        ArgumentNullException.ThrowIfNull(notified);
+        return ToNotified(acknowledged, notified.Where(n => TellsAcknowledgement(n.Channel)), $"{Subject(acknowledged)}:acknowledged", acknowledged.OccurredAt);
+    }
+
+    /// <summary>Whether a channel is told of acknowledgements (see <see cref="ForAcknowledgement"/>).</summary>
+    public static bool TellsAcknowledgement(ChannelKind channel) =>
+        channel is ChannelKind.PagerDuty or ChannelKind.Slack or ChannelKind.Teams or ChannelKind.Discord or ChannelKind.Webhook;
+
+    /// <summary>
+    /// The alerts of the workspace's email and SMS rules that cover the incident's project: <paramref name="alert"/> (an
+    /// opening, or the flapping alert that stands for it) to each recipient, due at its time or when the project's
+    /// quiet hours end (an SMS counts as high priority, an email does not).
     /// </summary>
     public static IReadOnlyList<NewDelivery> ForRules(
-        AlertEvent opened, IReadOnlyDictionary<ChannelKind, WorkspaceAlertRule> rules, Guid? projectId, ProjectAlertSettings settings)
+        AlertEvent alert, IReadOnlyDictionary<ChannelKind, WorkspaceAlertRule> rules, Guid? projectId, ProjectAlertSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(opened);
+        ArgumentNullException.ThrowIfNull(alert);
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(settings);
+        var keyPrefix = alert.Kind == AlertEventKind.Flapping ? EpisodeSubject(alert) : $"{Subject(alert)}:opened";
         return
         [
             .. rules
                 .Where(rule => rule.Value.Covers(projectId))
                 .SelectMany(rule => rule.Value.Recipients.Select(recipient => (Channel: rule.Key, Recipient: recipient)))
                 .Select(r => new NewDelivery(
-                    opened.WorkspaceId,
+                    alert.WorkspaceId,
                     r.Channel,
                     r.Recipient,
                     null,
-                    opened,
-                    $"{Subject(opened)}:opened:rule:{ChannelNames.Of(r.Channel)}:{Fingerprint(r.Recipient)}",
-                    Release(opened.OccurredAt, highPriority: r.Channel == ChannelKind.Sms, settings))),
+                    alert,
+                    $"{keyPrefix}:rule:{ChannelNames.Of(r.Channel)}:{Fingerprint(r.Recipient)}",
+                    Release(alert.OccurredAt, highPriority: r.Channel == ChannelKind.Sms, settings))),
         ];
     }
 

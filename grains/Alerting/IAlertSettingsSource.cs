@@ -1,6 +1,6 @@
 namespace OrleansMonitor.Grains.Alerting;
 
-/// <summary>What the alert sweeper asks about an incident's project and monitor (the cluster in a silo; fixed answers in tests).</summary>
+/// <summary>What the alert sweeper asks about an incident's project, workspace and monitor (the cluster in a silo; fixed answers in tests).</summary>
 public interface IAlertSettingsSource
 {
     /// <summary>The alert settings of <paramref name="projectId"/> in <paramref name="workspaceId"/>, or null when it has none.</summary>
@@ -8,4 +8,7 @@ public interface IAlertSettingsSource
 
     /// <summary>The maintenance window of <paramref name="monitorId"/> (current or planned), or null when it has none or is gone.</summary>
     Task<MaintenanceWindow?> MaintenanceAsync(Guid workspaceId, Guid monitorId);
+
+    /// <summary>The workspace's email and SMS rules, by channel (a channel it saved nothing for is absent or disabled).</summary>
+    Task<IReadOnlyDictionary<ChannelKind, WorkspaceAlertRule>> RulesAsync(Guid workspaceId);
 }

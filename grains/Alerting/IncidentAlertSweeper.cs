@@ -11,8 +11,13 @@ namespace OrleansMonitor.Grains.Alerting;
 /// in the outbox and only then marks the incident planned. The incident table is the source of truth, so an incident
 /// written by any silo, a crash anywhere in between, or a database that was away costs at most a later sweep; planning
 /// twice records nothing twice (the outbox keeps one delivery per idempotency key), so silos need no lock between them.
-/// A resolution first cancels the escalation steps not yet sent, then tells everyone who was sent the opening.
+/// A resolution first cancels the escalation steps not yet sent, then tells everyone who was sent the opening. Openings
+/// and reminders carry the incident's signed acknowledge link (<see cref="AcknowledgeLinks"/>) when a public URL is set.
 /// <list type="bullet">
+/// <item>Workspace rules: an opening also goes to every recipient of the workspace's email and SMS rules that cover its
+/// project (<see cref="AlertRouting"/>), even in a project without escalation steps.</item>
+/// <item>Acknowledgement: an acknowledged incident's PagerDuty, chat and webhook receivers that were sent the opening
+/// are told once (marked in <c>acknowledgement_alerts_planned</c>).</item>
 /// <item>Still-down reminders: an opening planned with alerts sets the incident's <c>next_reminder_at</c> when the
 /// project reminds; each sweep plans the reminders come due (the latest one only, after an outage: no burst), to everyone
 /// who was sent the opening, keyed by incident and reminder number, recorded only while the incident is open and not
@@ -30,6 +35,7 @@ public sealed class IncidentAlertSweeper(
     DeliveryOutbox outbox,
     DeliverySender sender,
     IAlertSettingsSource sources,
+    AcknowledgeLinks links,
     TimeProvider time,
     ILogger<IncidentAlertSweeper> logger) : ILifecycleParticipant<ISiloLifecycle>
 {
@@ -43,7 +49,7 @@ public sealed class IncidentAlertSweeper(
     private long _planned;
     private long _failures;
 
-    /// <summary>Incident events (openings, resolutions, reminders, ends of flapping episodes) planned since the silo started.</summary>
+    /// <summary>Incident events (openings, resolutions, reminders, ends of flapping episodes, acknowledgements) planned since the silo started.</summary>
     public long Planned => Interlocked.Read(ref _planned);
 
     /// <summary>Sweeps that failed (logged, retried with back-off).</summary>
@@ -131,6 +137,11 @@ public sealed class IncidentAlertSweeper(
             planned += await PlanAsync(episode.Id, episode, EndEpisodeAsync, cancellationToken);
         }
 
+        foreach (var incident in await AcknowledgedAsync(cancellationToken))
+        {
+            planned += await PlanAsync(incident.Id, incident, PlanAcknowledgementAsync, cancellationToken);
+        }
+
         Interlocked.Add(ref _planned, planned);
         return planned;
     }
@@ -156,19 +167,19 @@ public sealed class IncidentAlertSweeper(
 
     private async Task PlanOpeningAsync(UnplannedIncident incident, CancellationToken cancellationToken)
     {
-        var settings = await SettingsAsync(incident.WorkspaceId, incident.ProjectId);
-        if (settings is null)
+        if (await RoutingAsync(incident.WorkspaceId, incident.ProjectId) is not { TellsAnyone: true } routing)
         {
             await MarkOpeningPlannedAsync(incident.Id, null, cancellationToken);
             return;
         }
 
+        var settings = routing.Settings;
         var flapping = await FlappingOfAsync(incident, settings.Flapping, cancellationToken);
         if (flapping is { } episode)
         {
             if (episode.Id == incident.Id && !episode.Notified)
             {
-                await RecordAsync(AlertPlanner.ForFlapping(FlappingEvent(incident, episode.Changes, settings.Flapping), settings), cancellationToken);
+                await RecordAsync(routing.AlertsOf(FlappingEvent(incident, episode.Changes, settings.Flapping)), cancellationToken);
                 await MarkNotifiedAsync(episode.Id, cancellationToken);
             }
 
@@ -182,7 +193,7 @@ public sealed class IncidentAlertSweeper(
             return;
         }
 
-        await RecordAsync(AlertPlanner.ForOpening(OpenedEvent(incident), settings), cancellationToken);
+        await RecordAsync(routing.AlertsOf(await LinkedAsync(OpenedEvent(incident))), cancellationToken);
         var firstReminder = settings.StillDownEveryMinutes is { } every ? AlertPlanner.ReminderDue(incident.StartedAt, every, 1) : (DateTimeOffset?)null;
         await MarkOpeningPlannedAsync(incident.Id, firstReminder, cancellationToken);
     }
@@ -230,7 +241,7 @@ public sealed class IncidentAlertSweeper(
             return;
         }
 
-        var reminder = StillDownEvent(incident, AlertPlanner.ReminderDue(incident.StartedAt, every, number));
+        var reminder = await LinkedAsync(StillDownEvent(incident, AlertPlanner.ReminderDue(incident.StartedAt, every, number)));
         var notified = await NotifiedAsync(incident.WorkspaceId, incident.Id, AlertEventKind.Opened, settings, cancellationToken);
         if (await outbox.EnqueueWhileOpenAsync(incident.Id, AlertPlanner.ForStillDown(reminder, number, notified, settings), cancellationToken) > 0)
         {
@@ -241,6 +252,22 @@ public sealed class IncidentAlertSweeper(
         var released = AlertPlanner.ReleaseReminder(reminder.OccurredAt, settings);
         var next = AlertPlanner.NextReminder(incident.StartedAt, every, number, released > now ? released : now);
         await ScheduleReminderAsync(incident.Id, next.Due, number, cancellationToken);
+    }
+
+    /// <summary>
+    /// An acknowledged incident: its PagerDuty, chat and webhook receivers that were sent the opening are told (PagerDuty
+    /// stops paging). One resolved meanwhile is not: its resolution says more.
+    /// </summary>
+    private async Task PlanAcknowledgementAsync(UnplannedIncident incident, CancellationToken cancellationToken)
+    {
+        if (incident.ResolvedAt is null && incident.AcknowledgedAt is { } at)
+        {
+            var settings = await SettingsAsync(incident.WorkspaceId, incident.ProjectId) ?? ProjectAlertSettings.None;
+            var notified = await NotifiedAsync(incident.WorkspaceId, incident.Id, AlertEventKind.Opened, settings, cancellationToken);
+            await RecordAsync(AlertPlanner.ForAcknowledgement(AcknowledgedEvent(incident, at), notified), cancellationToken);
+        }
+
+        await MarkPlannedAsync(incident.Id, "acknowledgement_alerts_planned", cancellationToken);
     }
 
     /// <summary>
@@ -266,18 +293,17 @@ public sealed class IncidentAlertSweeper(
         }
 
         await outbox.CancelPendingFlappingAsync(episode.WorkspaceId, episode.Id, cancellationToken);
-        var settings = await SettingsAsync(episode.WorkspaceId, episode.ProjectId);
         if (latest is not null && latest.ResolvedAt is null)
         {
-            if (settings is not null && latest.AcknowledgedAt is null)
+            if (await RoutingAsync(episode.WorkspaceId, episode.ProjectId) is { TellsAnyone: true } routing && latest.AcknowledgedAt is null)
             {
-                var opened = OpenedEvent(latest) with { OccurredAt = stableAt };
-                if (await outbox.EnqueueWhileOpenAsync(latest.Id, AlertPlanner.ForOpening(opened, settings), cancellationToken) > 0)
+                var opened = await LinkedAsync(OpenedEvent(latest) with { OccurredAt = stableAt });
+                if (await outbox.EnqueueWhileOpenAsync(latest.Id, routing.AlertsOf(opened), cancellationToken) > 0)
                 {
                     sender.Wake();
                 }
 
-                if (settings.StillDownEveryMinutes is { } every)
+                if (routing.Settings.StillDownEveryMinutes is { } every)
                 {
                     var (_, due) = AlertPlanner.NextReminder(latest.StartedAt, every, latest.RemindersPlanned, stableAt);
                     await ScheduleReminderAsync(latest.Id, due, latest.RemindersPlanned, cancellationToken);
@@ -286,7 +312,8 @@ public sealed class IncidentAlertSweeper(
         }
         else
         {
-            var notified = await NotifiedAsync(episode.WorkspaceId, episode.Id, AlertEventKind.Flapping, settings ?? ProjectAlertSettings.None, cancellationToken);
+            var settings = await SettingsAsync(episode.WorkspaceId, episode.ProjectId) ?? ProjectAlertSettings.None;
+            var notified = await NotifiedAsync(episode.WorkspaceId, episode.Id, AlertEventKind.Flapping, settings, cancellationToken);
             await RecordAsync(AlertPlanner.ForStable(StableEvent(episode, lastChange, stableAt), notified), cancellationToken);
         }
 
@@ -452,15 +479,20 @@ public sealed class IncidentAlertSweeper(
                 .Select(d => new NotifiedRecipient(d.Channel, d.Destination, SecretOf(settings, d.Channel, d.Destination))),
         ];
 
-    /// <summary>The project's settings, or null when the device is gone or its project routes alerts nowhere.</summary>
-    private async Task<ProjectAlertSettings?> SettingsAsync(Guid workspaceId, Guid? projectId)
+    /// <summary>The project's settings, or null when the device is gone or its project has none.</summary>
+    private async Task<ProjectAlertSettings?> SettingsAsync(Guid workspaceId, Guid? projectId) =>
+        projectId is { } project ? await sources.SettingsAsync(workspaceId, project) : null;
+
+    /// <summary>Where the project's opening alerts go (its settings, or none, and the workspace's rules), or null when the device is gone.</summary>
+    private async Task<AlertRouting?> RoutingAsync(Guid workspaceId, Guid? projectId)
     {
         if (projectId is not { } project)
         {
             return null;
         }
 
-        return await sources.SettingsAsync(workspaceId, project) is { Escalation.Count: > 0 } settings ? settings : null;
+        var settings = await sources.SettingsAsync(workspaceId, project) ?? ProjectAlertSettings.None;
+        return new AlertRouting(project, settings, await sources.RulesAsync(workspaceId));
     }
 
     /// <summary>The secret a destination was sent the opening with, as the settings hold it now (PagerDuty: by channel).</summary>
@@ -478,6 +510,17 @@ public sealed class IncidentAlertSweeper(
         incident.Cause,
         incident.StartedAt,
         incident.StartedAt);
+
+    /// <summary><paramref name="alert"/> with its incident's signed acknowledge link, when a public URL is configured.</summary>
+    private async Task<AlertEvent> LinkedAsync(AlertEvent alert) =>
+        alert.IncidentId is { } incident ? alert with { AcknowledgeUrl = await links.UrlForAsync(alert.WorkspaceId, incident) } : alert;
+
+    private static AlertEvent AcknowledgedEvent(UnplannedIncident incident, DateTimeOffset at) => OpenedEvent(incident) with
+    {
+        Kind = AlertEventKind.Acknowledged,
+        Title = $"{incident.MonitorName}: incident acknowledged",
+        OccurredAt = at,
+    };
 
     private static AlertEvent ResolvedEvent(UnplannedIncident incident) => OpenedEvent(incident) with
     {
@@ -523,6 +566,16 @@ public sealed class IncidentAlertSweeper(
             SELECT {IncidentColumns}
             FROM om_incidents i LEFT JOIN om_monitors m ON m.monitor_id = i.monitor_id
             WHERE {(resolutions ? "i.resolved_at IS NOT NULL AND NOT i.resolution_alerts_planned AND i.opening_alerts_planned" : "NOT i.opening_alerts_planned")}
+            ORDER BY i.id
+            LIMIT {Batch}
+            """, null, cancellationToken);
+
+    /// <summary>Acknowledged incidents whose acknowledgement is not told yet.</summary>
+    private Task<IReadOnlyList<UnplannedIncident>> AcknowledgedAsync(CancellationToken cancellationToken) =>
+        IncidentsAsync($"""
+            SELECT {IncidentColumns}
+            FROM om_incidents i LEFT JOIN om_monitors m ON m.monitor_id = i.monitor_id
+            WHERE i.acknowledged_at IS NOT NULL AND NOT i.acknowledgement_alerts_planned
             ORDER BY i.id
             LIMIT {Batch}
             """, null, cancellationToken);

@@ -78,8 +78,9 @@ public sealed class AnalyticsGrain(NpgsqlDataSource dataSource, TimeProvider tim
         // incidents of those projects, however many other projects have. Out of scope: devices elsewhere, and
         // incidents of devices that are gone (no project any more).
         await using var command = dataSource.CreateCommand("""
-            SELECT i.id, i.monitor_id, coalesce(m.name, ''), i.started_at, i.resolved_at, i.cause, i.resolution, m.project_id
-            FROM om_incidents i LEFT JOIN om_monitors m ON m.monitor_id = i.monitor_id
+            SELECT i.id, i.monitor_id, coalesce(m.name, ''), i.started_at, i.resolved_at, i.cause, i.resolution, m.project_id,
+                   i.acknowledged_at, u.email, CASE WHEN i.acknowledged_at IS NULL THEN NULL ELSE coalesce(i.acknowledged_via, 'member') END
+            FROM om_incidents i LEFT JOIN om_monitors m ON m.monitor_id = i.monitor_id LEFT JOIN om_users u ON u.id = i.acknowledged_by
             WHERE i.workspace_id = $1
               AND ($2::boolean IS NULL OR ($2 AND i.resolved_at IS NULL) OR (NOT $2 AND i.resolved_at IS NOT NULL))
               AND ($4::uuid[] IS NULL OR m.project_id = ANY ($4))
@@ -102,7 +103,10 @@ public sealed class AnalyticsGrain(NpgsqlDataSource dataSource, TimeProvider tim
                 reader.IsDBNull(4) ? null : Utc(reader.GetDateTime(4)),
                 reader.GetString(5),
                 reader.IsDBNull(6) ? null : reader.GetString(6),
-                reader.IsDBNull(7) ? null : reader.GetGuid(7)));
+                reader.IsDBNull(7) ? null : reader.GetGuid(7),
+                reader.IsDBNull(8) ? null : Utc(reader.GetDateTime(8)),
+                reader.IsDBNull(9) ? null : reader.GetString(9),
+                reader.IsDBNull(10) ? null : reader.GetString(10)));
         }
 
         return incidents;

@@ -9,6 +9,9 @@ public sealed class RetentionOptions
     /// <summary>Five-minute roll-ups older than this are removed.</summary>
     public TimeSpan Rollups { get; set; } = TimeSpan.FromDays(365);
 
+    /// <summary>Finished alert deliveries (sent, failed, cancelled), webhook calls and ended flapping episodes older than this are removed.</summary>
+    public TimeSpan AlertHistory { get; set; } = TimeSpan.FromDays(90);
+
     /// <summary>How often a clean-up pass runs.</summary>
     public TimeSpan Every { get; set; } = TimeSpan.FromHours(1);
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using OrleansMonitor.GrainInterfaces.Analytics;
 using OrleansMonitor.GrainInterfaces.Workspaces;
 using OrleansMonitor.Grains.Alerting;
+using OrleansMonitor.Grains.Alerting.Outbox;
 using OrleansMonitor.Grains.Probes.Egress;
 using OrleansMonitor.Grains.Storage;
 
@@ -21,6 +22,7 @@ public sealed class WorkspaceGrain(
     MembershipStore memberships,
     Microsoft.Extensions.Options.IOptions<PlansOptions> plans,
     EgressPolicy egress,
+    DeliveryOutbox outbox,
     TimeProvider time,
     ILogger<WorkspaceGrain> logger) : Grain, IWorkspaceGrain
 {
@@ -725,7 +727,29 @@ public sealed class WorkspaceGrain(
             devices.Count(d => d.Status == "down"),
             devices.Count(d => d.Status == "pending"),
             devices.Count(d => d.Status == "maintenance"));
-        return new SupportSummary(time.GetUtcNow(), projects.Count, counts, open.Count(i => listed.Contains(i.DeviceId)), await PlanStatusAsync());
+        var now = time.GetUtcNow();
+        return new SupportSummary(
+            now, projects.Count, counts, open.Count(i => listed.Contains(i.DeviceId)), await PlanStatusAsync(), await outbox.ActivityAsync(caller.WorkspaceId, caller.ProjectScope, now));
+    }
+
+    public async Task<AlertPosture> AlertPostureAsync(WorkspaceAccess caller)
+    {
+        EnsureOfThisWorkspace(caller);
+        await EnsureDefaultProjectAsync();
+
+        // The rules grain calls no grain back, so awaiting it here cannot deadlock.
+        var rules = GrainFactory.GetGrain<IAlertRulesGrain>(this.GetPrimaryKey());
+        var owner = WorkspaceAccess.OwnerOf(this.GetPrimaryKey());
+        var (email, sms) = (await rules.GetAsync(owner, ChannelKind.Email), await rules.GetAsync(owner, ChannelKind.Sms));
+        var visible = state.State.Projects.Keys.Where(caller.Sees).ToArray();
+        var routed = visible.Count(project =>
+            state.State.AlertSettings.GetValueOrDefault(project) is { Escalation.Count: > 0 } || email.Covers(project) || sms.Covers(project));
+        return new AlertPosture(
+            visible.Length,
+            routed,
+            email.Enabled && email.Recipients.Count > 0,
+            sms.Enabled && sms.Recipients.Count > 0,
+            await outbox.ActivityAsync(caller.WorkspaceId, caller.ProjectScope, time.GetUtcNow()));
     }
 
     /// <summary>

@@ -48,8 +48,7 @@ public sealed class FlappingTests
     public async Task AMonitorFlappingForTwentyMinutesSendsOneFlappingAlertAndOneStableAlertOnceStable()
     {
         await using var kit = await StartAsync("flapping_episode", TwoSteps());
-        var other = new IncidentAlertSweeper(
-            kit.Database.DataSource, OutboxKit(kit), OutboxSender(kit), kit, kit.Clock, new RecordingLogger<IncidentAlertSweeper>());
+        var other = kit.NewSweeper(OutboxKit(kit), OutboxSender(kit));
         var incidents = new List<long>();
         for (var minute = 0; minute < 20; minute++)
         {

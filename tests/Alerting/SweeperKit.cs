@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using OrleansMonitor.Grains.Alerting;
 using OrleansMonitor.Grains.Alerting.Outbox;
@@ -26,8 +27,18 @@ public sealed class SweeperKit : IAsyncDisposable, IAlertSettingsSource
         Settings = settings;
         var outbox = OutboxKit.NewOutbox(db.DataSource, Clock);
         _sender = OutboxKit.NewSender(db.DataSource, Clock, new RecordingChannel()); // never started: woken for nothing
-        Sweeper = new IncidentAlertSweeper(db.DataSource, outbox, _sender, this, Clock, new RecordingLogger<IncidentAlertSweeper>());
+        Links = new AcknowledgeLinks(new SigningKeys(db.DataSource), Options.Create(new AlertLinkOptions { PublicUrl = PublicUrl }), Clock);
+        Sweeper = NewSweeper(outbox, _sender);
     }
+
+    /// <summary>The public URL acknowledge links are built on.</summary>
+    public const string PublicUrl = "https://monitor.example.test";
+
+    public AcknowledgeLinks Links { get; }
+
+    /// <summary>Another sweeper over the same database, clock and answers (another silo's), with its own outbox and sender.</summary>
+    public IncidentAlertSweeper NewSweeper(DeliveryOutbox outbox, DeliverySender sender) =>
+        new(Database.DataSource, outbox, sender, this, Links, Clock, new RecordingLogger<IncidentAlertSweeper>());
 
     public TestDatabase Database { get; }
 
@@ -44,6 +55,9 @@ public sealed class SweeperKit : IAsyncDisposable, IAlertSettingsSource
     public ProjectAlertSettings Settings { get; set; }
 
     public MaintenanceWindow? Maintenance { get; set; }
+
+    /// <summary>The workspace's email and SMS rules (none unless a test sets them).</summary>
+    public Dictionary<ChannelKind, WorkspaceAlertRule> Rules { get; } = [];
 
     /// <summary>Two steps: a webhook at once and Slack after 30 minutes.</summary>
     public static ProjectAlertSettings TwoSteps(int? stillDownEveryMinutes = null, FlappingRule? flapping = null) => new(
@@ -114,7 +128,7 @@ public sealed class SweeperKit : IAsyncDisposable, IAlertSettingsSource
     public async Task<IReadOnlyList<PlannedDelivery>> DeliveriesAsync()
     {
         await using var command = Database.DataSource.CreateCommand("""
-            SELECT idempotency_key, (event->>'Kind')::int, status, not_before, destination, incident_id, event->>'Title', event->>'Cause'
+            SELECT idempotency_key, (event->>'Kind')::int, status, not_before, destination, incident_id, event->>'Title', event->>'Cause', event->>'AcknowledgeUrl', channel
             FROM om_alert_deliveries WHERE workspace_id = $1 ORDER BY created_at, idempotency_key
             """);
         command.Parameters.AddWithValue(WorkspaceId);
@@ -130,7 +144,9 @@ public sealed class SweeperKit : IAsyncDisposable, IAlertSettingsSource
                 reader.GetString(4),
                 reader.GetInt64(5),
                 reader.GetString(6),
-                reader.GetString(7)));
+                reader.GetString(7),
+                reader.IsDBNull(8) ? null : reader.GetString(8),
+                (ChannelKind)reader.GetInt16(9)));
         }
 
         return rows;
@@ -144,6 +160,9 @@ public sealed class SweeperKit : IAsyncDisposable, IAlertSettingsSource
     Task<MaintenanceWindow?> IAlertSettingsSource.MaintenanceAsync(Guid workspaceId, Guid monitorId) =>
         Task.FromResult(workspaceId == WorkspaceId ? Maintenance : null);
 
+    Task<IReadOnlyDictionary<ChannelKind, WorkspaceAlertRule>> IAlertSettingsSource.RulesAsync(Guid workspaceId) =>
+        Task.FromResult<IReadOnlyDictionary<ChannelKind, WorkspaceAlertRule>>(workspaceId == WorkspaceId ? Rules : []);
+
     public async ValueTask DisposeAsync()
     {
         await _sender.DisposeAsync();
@@ -153,4 +172,5 @@ public sealed class SweeperKit : IAsyncDisposable, IAlertSettingsSource
 
 /// <summary>One outbox row as the sweeper tests read it.</summary>
 public sealed record PlannedDelivery(
-    string Key, AlertEventKind Kind, DeliveryStatus Status, DateTimeOffset NotBefore, string Destination, long IncidentId, string Title, string Cause);
+    string Key, AlertEventKind Kind, DeliveryStatus Status, DateTimeOffset NotBefore, string Destination, long IncidentId, string Title, string Cause,
+    string? AcknowledgeUrl, ChannelKind Channel);

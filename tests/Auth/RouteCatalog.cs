@@ -132,6 +132,7 @@ public static class RouteCatalog
             new("POST", $"/api/maintenance/project/{p}", Need.Write, 200, OwnerResource: true, Body: new { end }),
             new("DELETE", $"/api/maintenance/project/{p}", Need.Write, 200, OwnerResource: true),
             new("POST", "/api/incidents/999999999/acknowledge", Need.Write, 404),
+            new("GET", "/api/incidents/999999999/deliveries", Need.Read, 404),
             new("GET", $"/api/projects/{p}/alert-settings", Need.Read, 200, OwnerResource: true),
             new("PUT", $"/api/projects/{p}/alert-settings", Need.Manage, 200, OwnerResource: true, Body: new { escalation = new[] { new { channel = "email", destination = "ops@example.test" } } }),
             new("POST", $"/api/projects/{p}/alert-settings/test", Need.Manage, 202, OwnerResource: true),

@@ -102,7 +102,7 @@ public sealed class AlertRulesRoutesTests(ClusterFixture fixture)
         Assert.Equal(1, test.Queued);
 
         var sent = await Eventually.HoldsAsync(
-            () => user.Session.GetJsonAsync<DashmonDelivery>($"/api/alerts/deliveries/{id}"), d => d.Status == "sent", "the test delivery to be sent");
+            async () => (await user.Session.GetJsonAsync<DashmonDeliveryRead>($"/api/alerts/deliveries/{id}")).Delivery, d => d.Status == "sent", "the test delivery to be sent");
         Assert.Equal(("webhook", "test", 1, 200), (sent.Channel, sent.Event, sent.Attempts, sent.LastStatusCode));
         Assert.Equal($"http://127.0.0.1:{receiver.Port}/…", sent.Destination); // the path (a secret) is never shown
         var request = Assert.Single(receiver.Received, r => r.Path == "/hooks/secret-token");
@@ -122,7 +122,7 @@ public sealed class AlertRulesRoutesTests(ClusterFixture fixture)
         await ApiAssert.ErrorAsync(await user.Session.PostAsJsonAsync("/api/alerts/sms/test", new { to = "call me" }), HttpStatusCode.UnprocessableEntity, "validation_failed");
 
         var named = await (await user.Session.PostAsJsonAsync("/api/alerts/sms/test", new { to = "+15551234567" })).ReadJsonAsync<DashmonTestSend>();
-        var delivery = await user.Session.GetJsonAsync<DashmonDelivery>($"/api/alerts/deliveries/{Assert.Single(named.DeliveryIds)}");
+        var delivery = (await user.Session.GetJsonAsync<DashmonDeliveryRead>($"/api/alerts/deliveries/{Assert.Single(named.DeliveryIds)}")).Delivery;
         Assert.Equal(("sms", "test", "••••••••4567"), (delivery.Channel, delivery.Event, delivery.Destination));
 
         Assert.Equal(HttpStatusCode.OK, (await user.Session.PutAsJsonAsync("/api/alerts/sms", new { recipients = new[] { "+15550000001", "+15550000002" } })).StatusCode);

@@ -6,6 +6,9 @@ public sealed record DashmonAlertRule(bool Success, bool Enabled, IReadOnlyList<
 /// <summary>What a test-send answers.</summary>
 public sealed record DashmonTestSend(bool Success, int Queued, IReadOnlyList<Guid> DeliveryIds);
 
-/// <summary>GET /api/alerts/deliveries/:id as a client reads it.</summary>
+/// <summary>One delivery as a client reads it (a delivery read, the posture and support summaries).</summary>
 public sealed record DashmonDelivery(
-    bool Success, Guid Id, string Channel, string Destination, string Event, string Status, int Attempts, int? LastStatusCode, string? LastError);
+    Guid Id, string Channel, string Destination, string Event, string Status, int Attempts, int? LastStatusCode, string? LastError, DateTimeOffset CreatedAt);
+
+/// <summary>GET /api/alerts/deliveries/:id as a client reads it.</summary>
+public sealed record DashmonDeliveryRead(bool Success, DashmonDelivery Delivery);

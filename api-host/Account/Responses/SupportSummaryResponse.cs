@@ -1,16 +1,18 @@
 using System.ComponentModel;
+using OrleansMonitor.ApiHost.Dashmon.Responses;
 using OrleansMonitor.ApiHost.Json;
 using OrleansMonitor.GrainInterfaces.Workspaces;
 
 namespace OrleansMonitor.ApiHost.Account.Responses;
 
-/// <summary>Answer of <c>GET /api/support/summary</c>: devices by status, open incidents, plan and limits.</summary>
+/// <summary>Answer of <c>GET /api/support/summary</c>: devices by status, open incidents, recent alert deliveries, plan and limits.</summary>
 public sealed record SupportSummaryResponse(
     DateTimeOffset GeneratedAt,
     [property: Description("Projects the caller sees.")] int Projects,
     SupportDeviceCounts Devices,
     [property: Description("Open incidents of the visible devices (at most 500 are counted).")] int OpenIncidents,
-    [property: Description("Recent alert deliveries; always empty in this version.")] IReadOnlyList<object> RecentDeliveries,
+    [property: Description("The newest alert deliveries the caller may see (at most 20), destinations masked.")] IReadOnlyList<DeliveryView> RecentDeliveries,
+    DeliveryCountsView DeliveriesLast24Hours,
     SupportPlanStatus Plan) : SuccessResponse
 {
     public static SupportSummaryResponse Of(SupportSummary summary)
@@ -22,7 +24,8 @@ public sealed record SupportSummaryResponse(
             summary.Projects,
             new SupportDeviceCounts(devices.Total, devices.Up, devices.Down, devices.Pending, devices.Maintenance),
             summary.OpenIncidents,
-            [],
+            [.. summary.Deliveries.Recent.Select(DeliveryView.Of)],
+            DeliveryCountsView.Of(summary.Deliveries.Last24Hours),
             new SupportPlanStatus(
                 plan.Plan,
                 plan.WriteLocked,

@@ -13,4 +13,7 @@ public sealed record IncidentSummary(
     DateTimeOffset? End,
     [property: Description("Until the end, or until now while open (3 decimals).")] double DurationSeconds,
     string Cause,
-    string? Resolution);
+    string? Resolution,
+    [property: Description("When the incident was first acknowledged, or null.")] DateTimeOffset? AcknowledgedAt,
+    [property: Description("The email of the member who acknowledged it; null for an acknowledge link (or a member gone since).")] string? AcknowledgedBy,
+    [property: Description("member (through the API) or link (a signed acknowledge link in an alert); null when not acknowledged.")] string? AcknowledgedVia);

@@ -45,6 +45,16 @@ public sealed class DeliveryOutbox(NpgsqlDataSource dataSource, TimeProvider tim
         ON CONFLICT (idempotency_key) DO NOTHING
         """;
 
+    /// <summary>
+    /// A delivery <c>d</c> a caller who sees only the projects of parameter $3 (null: every project) may see: any not
+    /// about an incident, and those about incidents of its projects.
+    /// </summary>
+    private const string InScope = """
+        ($3::uuid[] IS NULL OR d.incident_id IS NULL OR EXISTS (
+            SELECT 1 FROM om_incidents i JOIN om_monitors m ON m.monitor_id = i.monitor_id
+            WHERE i.id = d.incident_id AND m.project_id = ANY ($3)))
+        """;
+
     private const string RecordColumns =
         "id, channel, destination, (event->>'Kind')::int, status, attempts, last_status_code, last_error, last_latency_ms, created_at, completed_at";
 
@@ -328,17 +338,42 @@ public sealed class DeliveryOutbox(NpgsqlDataSource dataSource, TimeProvider tim
     /// </summary>
     public async Task<DeliveryRecord?> OneAsync(Guid workspaceId, Guid deliveryId, IReadOnlyList<Guid>? projectScope, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand($"""
-            SELECT {RecordColumns} FROM om_alert_deliveries d
-            WHERE d.id = $1 AND d.workspace_id = $2
-              AND ($3::uuid[] IS NULL OR d.incident_id IS NULL OR EXISTS (
-                  SELECT 1 FROM om_incidents i JOIN om_monitors m ON m.monitor_id = i.monitor_id
-                  WHERE i.id = d.incident_id AND m.project_id = ANY ($3)))
-            """);
+        await using var command = dataSource.CreateCommand($"SELECT {RecordColumns} FROM om_alert_deliveries d WHERE d.id = $1 AND d.workspace_id = $2 AND {InScope}");
         command.Parameters.AddWithValue(deliveryId);
         command.Parameters.AddWithValue(workspaceId);
         command.Parameters.AddWithValue(NpgsqlDbType.Array | NpgsqlDbType.Uuid, (object?)projectScope?.ToArray() ?? DBNull.Value);
         return (await ReadRecordsAsync(command, cancellationToken)).SingleOrDefault();
+    }
+
+    /// <summary>
+    /// The workspace's deliveries recorded in the 24 hours before <paramref name="now"/> by status, and its newest
+    /// <see cref="DeliveryActivity.RecentLimit"/>, as a caller who sees only <paramref name="projectScope"/> (null: every
+    /// project) may see them.
+    /// </summary>
+    public async Task<DeliveryActivity> ActivityAsync(Guid workspaceId, IReadOnlyList<Guid>? projectScope, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var scope = (object?)projectScope?.ToArray() ?? DBNull.Value;
+        DeliveryCounts counts;
+        await using (var command = dataSource.CreateCommand($"""
+            SELECT count(*) FILTER (WHERE d.status = 2), count(*) FILTER (WHERE d.status = 3),
+                   count(*) FILTER (WHERE d.status IN (0, 1)), count(*) FILTER (WHERE d.status = 4)
+            FROM om_alert_deliveries d WHERE d.workspace_id = $2 AND d.created_at >= $1 AND {InScope}
+            """))
+        {
+            command.Parameters.AddWithValue(now.AddHours(-24));
+            command.Parameters.AddWithValue(workspaceId);
+            command.Parameters.AddWithValue(NpgsqlDbType.Array | NpgsqlDbType.Uuid, scope);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            counts = new DeliveryCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+        }
+
+        await using var recent = dataSource.CreateCommand(
+            $"SELECT {RecordColumns} FROM om_alert_deliveries d WHERE d.workspace_id = $2 AND {InScope} ORDER BY d.created_at DESC, d.id DESC LIMIT $1");
+        recent.Parameters.AddWithValue(DeliveryActivity.RecentLimit);
+        recent.Parameters.AddWithValue(workspaceId);
+        recent.Parameters.AddWithValue(NpgsqlDbType.Array | NpgsqlDbType.Uuid, scope);
+        return new DeliveryActivity(counts, [.. (await ReadRecordsAsync(recent, cancellationToken)).Select(r => r.ToInfo())]);
     }
 
     /// <summary>Counts per webhook of <paramref name="webhookIds"/> (those without deliveries answer zeros).</summary>

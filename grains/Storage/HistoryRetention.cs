@@ -6,17 +6,18 @@ using Npgsql;
 namespace OrleansMonitor.Grains.Storage;
 
 /// <summary>
-/// Removes raw heartbeats and roll-ups past their retention in batched deletes. One silo at a time does it (a
-/// PostgreSQL advisory lock); the others skip the pass.
+/// Removes history past its retention in batched deletes: raw heartbeats, roll-ups, hourly latency histograms, and alert
+/// history (deliveries that are finished, ended flapping episodes). One silo at a time does it (a PostgreSQL advisory
+/// lock); the others skip the pass. A delivery still pending or in flight is never removed, however old.
 /// </summary>
-public sealed class HeartbeatRetention(NpgsqlDataSource dataSource, IOptions<RetentionOptions> options, TimeProvider time, ILogger<HeartbeatRetention> logger)
+public sealed class HistoryRetention(NpgsqlDataSource dataSource, IOptions<RetentionOptions> options, TimeProvider time, ILogger<HistoryRetention> logger)
     : BackgroundService
 {
     private const long LockKey = 0x4F4D_5245_5445_4E; // "OMRETEN"
     private readonly RetentionOptions _options = options.Value;
 
-    /// <summary>One pass: returns (raw heartbeats, roll-ups) removed, or null when another silo holds the lock.</summary>
-    public async Task<(long Raw, long Rollups)?> RunOnceAsync(CancellationToken cancellationToken = default)
+    /// <summary>One pass: returns (raw heartbeats, roll-ups, alert history rows) removed, or null when another silo holds the lock.</summary>
+    public async Task<(long Raw, long Rollups, long Alerts)?> RunOnceAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using (var lockCommand = new NpgsqlCommand($"SELECT pg_try_advisory_lock({LockKey})", connection))
@@ -34,7 +35,9 @@ public sealed class HeartbeatRetention(NpgsqlDataSource dataSource, IOptions<Ret
             var rollups = await DeleteInBatchesAsync(connection, "om_rollups_5m", "bucket", "monitor_id, bucket", now - _options.Rollups, cancellationToken);
             // Hourly latency histograms only serve the rebuild of a monitor's last 24 h.
             await DeleteInBatchesAsync(connection, "om_latency_hours", "hour", "monitor_id, hour", now - TimeSpan.FromDays(2), cancellationToken);
-            return (raw, rollups);
+            var alerts = await DeleteInBatchesAsync(connection, "om_alert_deliveries", "completed_at", "id", now - _options.AlertHistory, cancellationToken)
+                + await DeleteInBatchesAsync(connection, "om_flapping", "ended_at", "id", now - _options.AlertHistory, cancellationToken);
+            return (raw, rollups, alerts);
         }
         finally
         {
@@ -49,9 +52,9 @@ public sealed class HeartbeatRetention(NpgsqlDataSource dataSource, IOptions<Ret
         {
             try
             {
-                if (await RunOnceAsync(stoppingToken) is { } removed && removed.Raw + removed.Rollups > 0)
+                if (await RunOnceAsync(stoppingToken) is { } removed && removed.Raw + removed.Rollups + removed.Alerts > 0)
                 {
-                    logger.LogInformation("Retention removed {Raw} heartbeats and {Rollups} roll-ups", removed.Raw, removed.Rollups);
+                    logger.LogInformation("Retention removed {Raw} heartbeats, {Rollups} roll-ups and {Alerts} rows of alert history", removed.Raw, removed.Rollups, removed.Alerts);
                 }
 
                 await Task.Delay(_options.Every, time, stoppingToken);
