@@ -13,7 +13,7 @@ public static class InboundWebhookApi
 {
     public static IEndpointRouteBuilder MapInboundWebhookApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/hooks/{token}", ReceiveAsync);
+        routes.MapPost("/hooks/{token}", ReceiveAsync).AddEndpointFilter<MonodutyErrorFilter>();
         return routes;
     }
 

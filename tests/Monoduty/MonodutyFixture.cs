@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using OrleansMonitor.Tests.Infrastructure;
+
+namespace OrleansMonitor.Tests.Monoduty;
+
+/// <summary>
+/// A cluster whose silo sends email to a real SMTP server on loopback and SMS and calls to a Twilio-like gateway on
+/// loopback (through the production <c>Smtp</c> and <c>Alerting:Telephony</c> options), and an API host over it with a
+/// low inbound rate limit. The gateway takes every number but <see cref="FailingNumber"/>, which it refuses (400), so
+/// a test can make one channel of a call fail for good.
+/// </summary>
+public sealed class MonodutyFixture : IAsyncLifetime
+{
+    public const string FailingNumber = "+15550000400";
+
+    /// <summary>Inbound posts per token per minute in this fixture's API host.</summary>
+    public const int InboundPermits = 5;
+
+    public LocalSmtpServer Smtp { get; } = LocalSmtpServer.Start();
+
+    public LocalHttpTarget Gateway { get; private set; } = null!;
+
+    public MonitoringCluster Monitoring { get; private set; } = null!;
+
+    public ApiFactory Api { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Gateway = await LocalHttpTarget.StartAsync(routes: routes =>
+        {
+            routes.MapPost("/2010-04-01/Accounts/{sid}/{resource}", async (HttpRequest request) =>
+            {
+                var form = await request.ReadFormAsync();
+                return form["To"] == FailingNumber
+                    ? Results.Json(new { code = 21211, message = "Invalid 'To' Phone Number" }, statusCode: 400)
+                    : Results.Json(new { sid = "SM1", status = "queued" }, statusCode: 201);
+            });
+        });
+        Monitoring = new MonitoringCluster(settings: new Dictionary<string, string?>
+        {
+            ["Smtp:Host"] = "127.0.0.1",
+            ["Smtp:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Smtp:UseTls"] = "false",
+            ["Smtp:From"] = "alerts@monitor.test",
+            ["Alerting:Telephony:BaseUrl"] = Gateway.BaseUrl,
+            ["Alerting:Telephony:AccountSid"] = "AC0123456789abcdef0123456789abcdef",
+            ["Alerting:Telephony:AuthToken"] = "token-42",
+            ["Alerting:Telephony:From"] = "+15550100",
+            ["Alerting:Delivery:PollInterval"] = "00:00:00.200",
+        });
+        await Monitoring.InitializeAsync();
+        Api = new ApiFactory(Monitoring.Client, new Dictionary<string, string?>
+        {
+            ["Monoduty:InboundPermitsPerToken"] = InboundPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        _ = Api.Server;
+    }
+
+    /// <summary>A new user with a session, in a workspace of their own.</summary>
+    public Task<ApiUser> NewUserAsync() => ApiUser.RegisterAsync(Api);
+
+    public async Task DisposeAsync()
+    {
+        await Api.DisposeAsync();
+        await Monitoring.DisposeAsync();
+        await Gateway.DisposeAsync();
+        await Smtp.DisposeAsync();
+    }
+}
