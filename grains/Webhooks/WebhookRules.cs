@@ -18,6 +18,9 @@ public static class WebhookRules
     public const int DescriptionMaxLength = 1000;
     public const int AliasMaxLength = 48;
 
+    private const string Latin = "àáâãäåāăąçćčďèéêëēėęěìíîïīįłñńňòóôõöøōőřśšşťùúûüūůűųýÿźżž";
+    private const string LatinAscii = "aaaaaaaaacccdeeeeeeeeiiiiiilnnnoooooooorssstuuuuuuuuyyzzz";
+
     /// <summary>The webhook cleaned (trimmed, numbers in E.164), or the field errors.</summary>
     public static (NewWebhook? Webhook, Dictionary<string, string> Errors) Check(NewWebhook webhook)
     {
@@ -101,7 +104,7 @@ public static class WebhookRules
     public static string Slug(string name)
     {
         var builder = new StringBuilder(AliasMaxLength);
-        foreach (var c in (name ?? string.Empty).Normalize(NormalizationForm.FormD))
+        foreach (var c in (name ?? string.Empty).ToLowerInvariant().Normalize(NormalizationForm.FormD))
         {
             if (builder.Length >= AliasMaxLength)
             {
@@ -111,6 +114,10 @@ public static class WebhookRules
             if (char.IsAsciiLetterOrDigit(c))
             {
                 builder.Append(char.ToLowerInvariant(c));
+            }
+            else if (Latin.IndexOf(c) is var at and >= 0)
+            {
+                builder.Append(LatinAscii[at]); // the globalization-invariant runtime does not decompose letters
             }
             else if (char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark)
             {

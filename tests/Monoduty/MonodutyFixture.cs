@@ -28,12 +28,15 @@ public sealed class MonodutyFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Gateway = await LocalHttpTarget.StartAsync(routes: routes =>
+        LocalHttpTarget? gateway = null;
+        Gateway = gateway = await LocalHttpTarget.StartAsync(routes: routes =>
         {
-            routes.MapPost("/2010-04-01/Accounts/{sid}/{resource}", async (HttpRequest request) =>
+            // The target has read (and recorded) the body before a route runs: the form is found by the request's key.
+            routes.MapPost("/2010-04-01/Accounts/{sid}/{resource}", (HttpRequest request) =>
             {
-                var form = await request.ReadFormAsync();
-                return form["To"] == FailingNumber
+                var key = request.Headers["Idempotency-Key"].ToString();
+                var recorded = gateway!.Received.LastOrDefault(r => r.Headers.GetValueOrDefault("Idempotency-Key") == key);
+                return recorded is not null && System.Web.HttpUtility.ParseQueryString(recorded.Body)["To"] == FailingNumber
                     ? Results.Json(new { code = 21211, message = "Invalid 'To' Phone Number" }, statusCode: 400)
                     : Results.Json(new { sid = "SM1", status = "queued" }, statusCode: 201);
             });

@@ -60,8 +60,8 @@ public sealed class WebhooksApiTests(MonodutyFixture fixture)
         var list = await user.Session.GetJsonAsync<MonodutyWebhookList>("/api/webhooks");
         Assert.True(list.Success);
         Assert.Equal(1, list.Total);
-        Assert.Equal(created, Assert.Single(list.Webhooks));
-        Assert.Equal(created, await user.WebhookAsync(created.Id));
+        Assert.Equivalent(created, Assert.Single(list.Webhooks), strict: true);
+        Assert.Equivalent(created, await user.WebhookAsync(created.Id), strict: true);
     }
 
     [Fact]
