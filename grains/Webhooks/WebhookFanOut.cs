@@ -54,7 +54,7 @@ public sealed class WebhookFanOut(WebhookStore store, DeliveryOutbox outbox, Tim
 
             deliveries.Add(new NewDelivery(
                 workspaceId, route.Channel, route.Destination, null, alert,
-                WebhookStore.CallKeyPrefix(callId) + ChannelNames.Of(route.Channel), now, webhook.Id));
+                WebhookStore.CallKey(callId, route.Channel), now, webhook.Id));
         }
 
         return deliveries;

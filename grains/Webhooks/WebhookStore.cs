@@ -10,7 +10,8 @@ namespace OrleansMonitor.Grains.Webhooks;
 /// <summary>
 /// The Monoduty webhooks in <c>om_webhooks</c> and their calls in <c>om_webhook_calls</c>. Every query that concerns a
 /// workspace is scoped by it; the inbound token is looked up by its SHA-256 only. Statistics are counted in SQL from
-/// the calls and the outbox rows each call made (idempotency keys <c>webhook-call:{call id}:…</c>).
+/// the calls and the outbox rows each call made, found by their idempotency keys (<see cref="CallKey"/>: one unique-index
+/// lookup per call and channel, whatever the webhook's history).
 /// </summary>
 public sealed class WebhookStore(NpgsqlDataSource dataSource)
 {
@@ -29,8 +30,14 @@ public sealed class WebhookStore(NpgsqlDataSource dataSource)
     private const string Columns =
         "w.id, w.name, w.alias, w.description, w.status, w.notification_types, w.target_email, w.target_sms, w.target_call, w.token, w.created_at";
 
-    /// <summary>The prefix of the idempotency keys of a call's deliveries (the statistics join on it).</summary>
+    /// <summary>The channels a call's deliveries go over: the last part of their idempotency keys.</summary>
+    private static readonly string[] CallChannels = [.. new[] { ChannelKind.Email, ChannelKind.Sms, ChannelKind.Voice, ChannelKind.InApp }.Select(ChannelNames.Of)];
+
+    /// <summary>The prefix of the idempotency keys of a call's deliveries: the key is the prefix and the channel's name.</summary>
     public static string CallKeyPrefix(Guid callId) => $"webhook-call:{callId:N}:";
+
+    /// <summary>The idempotency key of a call's delivery over <paramref name="channel"/> (the statistics look each one up by it).</summary>
+    public static string CallKey(Guid callId, ChannelKind channel) => CallKeyPrefix(callId) + ChannelNames.Of(channel);
 
     /// <summary>
     /// Stores <paramref name="webhook"/> (already checked by <see cref="WebhookRules"/>) with a fresh token and an alias
@@ -202,9 +209,10 @@ public sealed class WebhookStore(NpgsqlDataSource dataSource)
                        count(d.id) FILTER (WHERE d.status = 2) AS sent,
                        count(d.id) FILTER (WHERE d.status = 3) AS failed
                 FROM om_webhook_calls c
+                CROSS JOIN unnest($3::text[]) AS channel(name)
                 LEFT JOIN om_alert_deliveries d
-                    ON d.workspace_id = c.workspace_id AND d.webhook_id = c.webhook_id
-                   AND d.idempotency_key LIKE 'webhook-call:' || replace(c.id::text, '-', '') || ':%'
+                    ON d.idempotency_key = 'webhook-call:' || replace(c.id::text, '-', '') || ':' || channel.name
+                   AND d.workspace_id = c.workspace_id AND d.webhook_id = c.webhook_id
                 WHERE c.workspace_id = $1 AND c.webhook_id = ANY($2)
                 GROUP BY c.webhook_id, c.id)
             SELECT webhook_id, count(*),
@@ -214,6 +222,7 @@ public sealed class WebhookStore(NpgsqlDataSource dataSource)
             """);
         command.Parameters.AddWithValue(workspaceId);
         command.Parameters.AddWithValue(stats.Keys.ToArray());
+        command.Parameters.AddWithValue(CallChannels);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {

@@ -32,11 +32,11 @@ public sealed class WebhookStoreTests
                     INSERT INTO om_alert_deliveries (id, workspace_id, webhook_id, channel, destination, event, idempotency_key, status, not_before, created_at)
                     VALUES (gen_random_uuid(), $1, $2, 6, 'x', '{}', $3, $4, now(), now())
                     """,
-                    workspace, webhook.Id, WebhookStore.CallKeyPrefix(call) + n, (short)statuses[n]);
+                    workspace, webhook.Id, WebhookStore.CallKey(call, n == 0 ? ChannelKind.Sms : ChannelKind.InApp), (short)statuses[n]);
             }
         }
 
-        // A delivery of the same webhook outside any call, and one of another workspace, count for nothing.
+        // A delivery of the same webhook outside any call counts for nothing.
         await db.ExecuteAsync(
             "INSERT INTO om_alert_deliveries (id, workspace_id, webhook_id, channel, destination, event, idempotency_key, status, not_before, created_at) VALUES (gen_random_uuid(), $1, $2, 6, 'x', '{}', 'loose', 3, now(), now())",
             workspace, webhook.Id);
