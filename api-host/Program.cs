@@ -63,6 +63,7 @@ app.MapDevicesApi();
 app.MapTagsApi();
 app.MapMaintenanceApi();
 app.MapAlertSettingsApi();
+app.MapAlertRulesApi();
 app.MapIncidentAcknowledgementApi();
 app.MapHeartbeatReceiverApi();
 app.MapAnalyticsApi();

@@ -92,6 +92,7 @@ public static class MonitoringEngine
 
         services.AddAlertChannels(configuration);
         services.AddAlertOutbox(configuration);
+        services.AddSingleton<IAlertSettingsSource, GrainAlertSettingsSource>();
         services.AddSingleton<IncidentAlertSweeper>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<IncidentAlertSweeper>());
 

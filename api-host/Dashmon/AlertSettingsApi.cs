@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansMonitor.ApiHost.Dashmon.Responses;
 using OrleansMonitor.ApiHost.Json;
+using OrleansMonitor.GrainInterfaces.Alerting;
 using OrleansMonitor.GrainInterfaces.Workspaces;
 
 namespace OrleansMonitor.ApiHost.Dashmon;
 
 /// <summary>
 /// GET and PUT /api/projects/:projectId/alert-settings: a project's escalation steps, quiet hours, on-call rotation,
-/// reminders and flapping rule. Any member reads them (secrets never shown); admins and owners change them.
+/// reminders and flapping rule. Any member reads them (secrets never shown); admins and owners change them, and send a
+/// test alert to every step's destination with POST .../alert-settings/test.
 /// </summary>
 public static class AlertSettingsApi
 {
@@ -16,6 +18,7 @@ public static class AlertSettingsApi
         var group = routes.MapGroup("/api/projects/{projectId}/alert-settings");
         group.MapGroup("").RequireCaller(CallerRequirement.Read).MapGet("/", GetAsync);
         group.MapGroup("").RequireCaller(CallerRequirement.Manage).MapPut("/", PutAsync);
+        group.MapGroup("").RequireCaller(CallerRequirement.Manage).MapPost("/test", TestAsync);
         return group;
     }
 
@@ -59,5 +62,16 @@ public static class AlertSettingsApi
             { Errors: { } refused } => ApiProblem.Invalid(refused, "Invalid alert settings"),
             _ => ApiProblem.NotFound("Project"),
         };
+    }
+
+    private static async Task<Results<Accepted<TestSendResponse>, ApiErrorResult>> TestAsync(string projectId, ApiCaller caller, IClusterClient cluster)
+    {
+        if (!Guid.TryParse(projectId, out var id))
+        {
+            return ApiProblem.NotFound("Project");
+        }
+
+        var outcome = await cluster.GetGrain<ITestSendGrain>(caller.WorkspaceId).SendProjectTestAsync(caller.Member, id);
+        return AlertRulesApi.TestSendResult(outcome, "Nothing to test");
     }
 }

@@ -35,8 +35,34 @@ public static class DevicePayload
             RequestTimeout = fields.Integer("timeout") ?? fields.Integer("requestTimeout"),
             Dns = JsonFields.Given(root, "dns") is { } dns ? ReadDns(dns, fields.Errors, "dns.") : null,
             Heartbeat = JsonFields.Given(root, "heartbeat") is { } push ? ReadHeartbeat(push, fields.Errors, "heartbeat.") : null,
+            ParentId = ReadParentId(root, fields.Errors),
         };
         return (fields.Errors.Count == 0 ? patch : null, fields.Errors);
+    }
+
+    /// <summary>
+    /// <c>parentId</c>: a device id (UUID text), or null to remove the parent (<see cref="Guid.Empty"/> in the patch);
+    /// left out, the parent is kept. Whether the device exists and may be the parent is the workspace's question.
+    /// </summary>
+    public static Guid? ReadParentId(JsonElement root, Dictionary<string, string> errors)
+    {
+        if (!root.TryGetProperty("parentId", out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return Guid.Empty;
+        }
+
+        if (value.ValueKind == JsonValueKind.String && Guid.TryParse(value.GetString(), out var id) && id != Guid.Empty)
+        {
+            return id;
+        }
+
+        errors["parentId"] = "parentId must be a device id (UUID) or null";
+        return null;
     }
 
     /// <summary>DNS settings; each part left out is kept. <c>"resolver": null</c> returns to the system resolvers.</summary>

@@ -229,6 +229,46 @@ public static class RouteCatalog
             Examples = Example("routing", """{"timeZone":"Europe/Berlin","quietHours":{"start":"22:00","end":"07:00","mode":"high_priority_only"},"onCall":{"members":["ann@example.com","bob@example.com"],"handoffDay":"monday","handoffTime":"09:00"},"escalation":[{"delayMinutes":0,"channel":"slack","destination":"https://hooks.slack.com/services/T0/B0/x"},{"delayMinutes":5,"channel":"email","destination":"on-call"},{"delayMinutes":15,"channel":"sms","destination":"+15551234567","highPriority":true}],"stillDownEveryMinutes":30}"""),
             Errors = [Invalid],
         },
+        new("POST", "/api/projects/{projectId}/alert-settings/test", "Queue a test alert to every escalation destination of a project")
+        {
+            Description = "Admins and owners. One test alert per step's destination (the member on call now for on-call steps), due at once whatever the quiet hours; poll each id at `GET /api/alerts/deliveries/{deliveryId}`. A project without steps answers 422.",
+            Success = StatusCodes.Status202Accepted,
+            SuccessDescription = "`queued` and the `deliveryIds` to poll.",
+            Errors = [Invalid],
+        },
+        new("GET", "/api/alerts/email", "The workspace's email alert rule")
+        {
+            Description = "Any member. While enabled, every incident of the projects it names (all when none) is emailed at once to each recipient, and so is its resolution.",
+        },
+        new("PUT", "/api/alerts/email", "Replace the workspace's email alert rule")
+        {
+            Description = "Admins and owners who see every project.",
+            Body = typeof(AlertRuleRequest),
+            Examples = Example("rule", """{"enabled":true,"recipients":["ops@example.com"],"projectIds":[]}"""),
+            Errors = [Invalid],
+        },
+        new("GET", "/api/alerts/sms", "The workspace's SMS alert rule (Premium)"),
+        new("PUT", "/api/alerts/sms", "Replace the workspace's SMS alert rule (Premium)")
+        {
+            Description = "Admins and owners who see every project. SMS counts as high priority: it goes out during quiet hours in `high_priority_only` mode.",
+            Body = typeof(AlertRuleRequest),
+            Examples = Example("rule", """{"enabled":true,"recipients":["+15551234567"]}"""),
+            Errors = [Invalid],
+        },
+        new("POST", "/api/alerts/sms/test", "Send a test SMS (Premium)")
+        {
+            Description = "Admins and owners. To `to`, or to every recipient of the SMS rule.",
+            Body = typeof(SmsTestRequest),
+            Examples = Example("one number", """{"to":"+15551234567"}"""),
+            Success = StatusCodes.Status202Accepted,
+            SuccessDescription = "`queued` and the `deliveryIds` to poll.",
+            Errors = [Invalid],
+        },
+        new("GET", "/api/alerts/deliveries/{deliveryId}", "One alert delivery and how it went")
+        {
+            Description = "Any member. Status `pending`, `sending`, `sent`, `failed` or `cancelled`, with attempts and the receiver's last answer; webhook URLs show only their host, phone numbers their last four digits.",
+            Errors = [StatusCodes.Status404NotFound],
+        },
         new("POST", "/api/maintenance/devices/bulk-set", "Set one maintenance window on many devices")
         {
             Body = typeof(BulkMaintenanceRequest),

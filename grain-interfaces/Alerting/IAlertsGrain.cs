@@ -13,4 +13,7 @@ public interface IAlertsGrain : IGrainWithGuidKey
     /// deliveries are cancelled, those in flight finish. Outside the caller's workspace or project scope: not found.
     /// </summary>
     Task<AcknowledgeOutcome> AcknowledgeAsync(WorkspaceAccess caller, long incidentId);
+
+    /// <summary>One delivery of the workspace (a test-send's, to poll), or null when there is none with that id.</summary>
+    Task<DeliveryInfo?> GetDeliveryAsync(WorkspaceAccess caller, Guid deliveryId);
 }

@@ -73,6 +73,14 @@ public interface IMonitorGrain : IGrainWithGuidKey
     /// <summary>Sets (or clears, with null) the maintenance window. False when not found.</summary>
     Task<bool> SetMaintenanceAsync(WorkspaceAccess caller, MaintenanceWindow? window);
 
+    /// <summary>
+    /// Asked by a dependent device (a child) before it opens an incident: whether this monitor is down, and its name.
+    /// Null when it does not exist in <paramref name="workspaceId"/>. A synchronous read that interleaves with
+    /// everything, so a chain of devices asking their parents at the same moment never waits on each other.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<ParentStatus?> ParentStatusAsync(Guid workspaceId);
+
     /// <summary>Makes sure an existing monitor is active and its timer armed (used by the silo warm-up). Idempotent.</summary>
     [AlwaysInterleave]
     Task EnsureScheduledAsync();

@@ -46,6 +46,12 @@ public sealed record MonitorConfigPatch
     /// </summary>
     [Id(14)] public MonitorType? OnlyForType { get; init; }
 
+    /// <summary>
+    /// The parent device: while it is down, this device's failures open no incident. <see cref="Guid.Empty"/> removes
+    /// the parent. Not part of the configuration: the workspace's device index holds it (<see cref="Workspaces.ParentLink"/>).
+    /// </summary>
+    [Id(15)] public Guid? ParentId { get; init; }
+
     /// <summary>True when the change may be laid over a monitor of <paramref name="type"/> (see <see cref="OnlyForType"/>).</summary>
     public bool Fits(MonitorType type) => OnlyForType is null || OnlyForType == type;
 }

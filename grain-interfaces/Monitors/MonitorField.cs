@@ -35,6 +35,9 @@ public static class MonitorField
     public const string HeartbeatInterval = "heartbeat.interval";
     public const string HeartbeatGrace = "heartbeat.grace";
 
+    /// <summary>The parent device (a dependency), held in the workspace's device index.</summary>
+    public const string ParentId = "parentId";
+
     /// <summary>The assertion list as a whole; one assertion is <see cref="Assertion"/>.</summary>
     public const string Assertions = "assertions";
 

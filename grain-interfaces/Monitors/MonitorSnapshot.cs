@@ -25,4 +25,7 @@ public sealed record MonitorSnapshot
 
     /// <summary>The device's tags in its workspace (normalized, sorted), as the workspace grain indexes them.</summary>
     [Id(17)] public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>The parent device (a device of the same workspace whose outage suppresses this one's incidents), as the workspace indexes it.</summary>
+    [Id(18)] public Guid? ParentId { get; init; }
 }

@@ -53,18 +53,22 @@ public interface IWorkspaceGrain : IGrainWithGuidKey
     /// <summary>
     /// Called by a monitor grain when it is created (or placed for the first time): joins <paramref name="projectId"/>
     /// (the default project when null) and writes the device's index row; answers the project and the device's tags.
-    /// A refusal writes nothing; a failed write throws and leaves the device out.
+    /// A refusal writes nothing; a failed write throws and leaves the device out. A <paramref name="parent"/> given is
+    /// checked and indexed with the device (see <see cref="UpdateDeviceAsync"/>).
     /// </summary>
-    Task<DeviceRegistration> RegisterDeviceAsync(DeviceSummary device, Guid? projectId, int intervalSeconds);
+    Task<DeviceRegistration> RegisterDeviceAsync(DeviceSummary device, Guid? projectId, int intervalSeconds, ParentLink? parent = null);
 
     /// <summary>
     /// Called by a monitor grain before it takes a new configuration: refuses an interval below the plan's minimum
     /// (<see cref="DeviceRegistration.MinIntervalSeconds"/>), else writes the device's name and type to its index row
     /// and answers its project and tags. Interleaves (a pure read and a write of one row), so a monitor may await it
-    /// while this grain waits for monitors.
+    /// while this grain waits for monitors. A <paramref name="parent"/> given replaces the device's parent (null removes
+    /// it) after checking it: a device of this workspace the caller sees, not the device itself, no cycle and a chain of
+    /// at most 32 devices; a refusal (<see cref="DeviceRegistration.ParentRefused"/>) writes nothing. Parent changes are
+    /// checked and written one at a time, so two concurrent edits can never close a cycle together.
     /// </summary>
     [AlwaysInterleave]
-    Task<DeviceRegistration> UpdateDeviceAsync(DeviceSummary device, int intervalSeconds);
+    Task<DeviceRegistration> UpdateDeviceAsync(DeviceSummary device, int intervalSeconds, ParentLink? parent = null);
 
     /// <summary>Called by a monitor grain when it is deleted: forgets the device, then removes its index row. Idempotent; a failed removal throws, for the monitor to retry.</summary>
     Task UnregisterDeviceAsync(Guid deviceId);
@@ -89,6 +93,13 @@ public interface IWorkspaceGrain : IGrainWithGuidKey
     /// <summary>A device's tags (none when it is not in this workspace). Interleaves: monitor grains ask it while this grain may wait for them.</summary>
     [AlwaysInterleave]
     Task<IReadOnlyList<string>> TagsOfAsync(Guid deviceId);
+
+    /// <summary>
+    /// A device's tags and parent (none when it is not in this workspace). Interleaves: monitor grains ask it for their
+    /// reads and, before opening an incident, for their parent, while this grain may wait for them.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<DeviceLinks> LinksOfAsync(Guid deviceId);
 
     /// <summary>
     /// Replaces a device's tags (normalized: trimmed, lower-case, sorted, unique). Missing names the device when it is

@@ -17,4 +17,6 @@ public enum AlertEventKind
     Test = 5,
     /// <summary>An alert posted by another system to an inbound webhook URL.</summary>
     Inbound = 6,
+    /// <summary>A flapping monitor has been stable (and up) for the rule's stable minutes: the episode is over.</summary>
+    Stable = 7,
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using OrleansMonitor.Grains.Probes.Egress;
 using OrleansMonitor.Grains.Text;
 
@@ -10,7 +9,7 @@ namespace OrleansMonitor.Grains.Alerting;
 /// member on call when there is a rotation), PagerDuty steps carry a routing key, the time zone exists, and every
 /// number lies in its range. Field errors use the request's paths ("escalation[1].destination").
 /// </summary>
-public static partial class AlertSettingsRules
+public static class AlertSettingsRules
 {
     public const int MaxSteps = 10;
     public const int MaxDelayMinutes = 7 * 24 * 60;
@@ -176,7 +175,7 @@ public static partial class AlertSettingsRules
 
                 break;
             case ChannelKind.Sms or ChannelKind.Voice:
-                if (!PhoneNumber().IsMatch(destination))
+                if (!PhoneNumber.IsValid(destination))
                 {
                     errors[destinationPath] = "destination must be a phone number in E.164 form (+15551234567)";
                 }
@@ -199,7 +198,4 @@ public static partial class AlertSettingsRules
         var email = (text ?? string.Empty).Trim();
         return EmailAddress.IsValid(email) ? email : null;
     }
-
-    [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$", RegexOptions.CultureInvariant)]
-    private static partial Regex PhoneNumber();
 }

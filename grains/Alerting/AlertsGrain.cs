@@ -6,7 +6,7 @@ namespace OrleansMonitor.Grains.Alerting;
 
 /// <summary>
 /// Incident acknowledgement over om_incidents, scoped to the grain's workspace and the caller's projects; the first
-/// acknowledgement cancels the escalation steps still waiting in the outbox.
+/// acknowledgement cancels the escalation steps still waiting in the outbox. Deliveries are read from the outbox.
 /// </summary>
 [StatelessWorker]
 [GrainType("alerts")]
@@ -61,5 +61,13 @@ public sealed class AlertsGrain(NpgsqlDataSource dataSource, DeliveryOutbox outb
         return earlier is null
             ? new AcknowledgeOutcome(true, now, caller.UserId, CancelledDeliveries: cancelled)
             : earlier with { CancelledDeliveries = cancelled };
+    }
+
+    public async Task<DeliveryInfo?> GetDeliveryAsync(WorkspaceAccess caller, Guid deliveryId)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return caller.WorkspaceId == this.GetPrimaryKey() && await outbox.OneAsync(caller.WorkspaceId, deliveryId, caller.ProjectScope) is { } record
+            ? record.ToInfo()
+            : null;
     }
 }

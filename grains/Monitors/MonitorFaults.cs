@@ -11,6 +11,7 @@ public sealed class MonitorFaults
     private long _lostProbes;
     private long _rearmedByReminder;
     private long _staleResults;
+    private long _dependencyCheckFailures;
 
     /// <summary>Limits the per-monitor failure warnings of this silo (see <see cref="Diagnostics.LogThrottle"/>).</summary>
     public Diagnostics.LogThrottle Warnings { get; } = new();
@@ -30,6 +31,9 @@ public sealed class MonitorFaults
     /// <summary>Results that arrived for a probe the monitor no longer waited for (edited, deleted or given up).</summary>
     public long StaleResults => Interlocked.Read(ref _staleResults);
 
+    /// <summary>Parents that could not be asked (a failed or late call) whether they were down; the child's failure was not suppressed.</summary>
+    public long DependencyCheckFailures => Interlocked.Read(ref _dependencyCheckFailures);
+
     public void RecordFailed() => Interlocked.Increment(ref _recordFailures);
 
     public void StateWriteFailed() => Interlocked.Increment(ref _stateWriteFailures);
@@ -39,4 +43,6 @@ public sealed class MonitorFaults
     public void RearmedByReminderTick() => Interlocked.Increment(ref _rearmedByReminder);
 
     public void StaleResult() => Interlocked.Increment(ref _staleResults);
+
+    public void DependencyCheckFailed() => Interlocked.Increment(ref _dependencyCheckFailures);
 }

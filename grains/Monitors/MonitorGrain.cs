@@ -140,7 +140,7 @@ public sealed class MonitorGrain(
         }
 
         return MonitorConfigOverlay.TryApply(null, settings, out var config, out var errors)
-            ? CreateCoreAsync(caller, ownerEmail, config, projectId)
+            ? CreateCoreAsync(caller, ownerEmail, config, projectId, settings.ParentId is { } parent && parent != Guid.Empty ? new ParentLink(caller, parent) : null)
             : RefuseCreate(MonitorOutcome.Invalid(errors));
     }
 
@@ -166,8 +166,16 @@ public sealed class MonitorGrain(
         return Task.FromResult(outcome);
     }
 
-    private async Task<MonitorOutcome> CreateCoreAsync(WorkspaceAccess caller, string ownerEmail, MonitorConfig config, Guid? projectId)
+    private async Task<MonitorOutcome> CreateCoreAsync(WorkspaceAccess caller, string ownerEmail, MonitorConfig config, Guid? projectId, ParentLink? parent = null)
     {
+        if (state.State is { Exists: true, Lifecycle: MonitorLifecycle.Creating } unfinished && unfinished.WorkspaceId == caller.WorkspaceId)
+        {
+            // A retry of a create that failed and whose undo failed too (the database or the workspace was away): the
+            // undo is finished now, and a failure of it answers this call as a fault the client may retry again.
+            await RemoveStoredDataAsync(detached: false);
+            state.State = new MonitorState();
+        }
+
         if (state.State.Exists)
         {
             // Creation is keyed by a fresh id; a repeat for the same workspace is an idempotent replay.
@@ -220,7 +228,7 @@ public sealed class MonitorGrain(
         try
         {
             registration = await Workspace.RegisterDeviceAsync(
-                new DeviceSummary(MonitorId, projectId ?? Guid.Empty, normalized.Name, normalized.Type, "pending", null, null, 0), projectId, normalized.Interval);
+                new DeviceSummary(MonitorId, projectId ?? Guid.Empty, normalized.Name, normalized.Type, "pending", null, null, 0), projectId, normalized.Interval, parent);
             if (registration.ProjectId is { } joined)
             {
                 state.State.ProjectId = joined;
@@ -250,6 +258,7 @@ public sealed class MonitorGrain(
             return registration switch
             {
                 { MinIntervalSeconds: { } min } => MonitorOutcome.Invalid(IntervalBelowPlan(min)),
+                { ParentRefused: { } why } => MonitorOutcome.Invalid(ParentRefused(why)),
                 { LimitReached: true } => new MonitorOutcome { PlanLimitReached = true },
                 _ => new MonitorOutcome { ProjectNotFound = true },
             };
@@ -259,7 +268,7 @@ public sealed class MonitorGrain(
         _outage = NewDetector(normalized, false);
         _beatDeadline = now + PushWindow(normalized);
         Arm(FirstStart(normalized, now));
-        return MonitorOutcome.Of(Snapshot() with { Tags = registration.Tags ?? [] });
+        return MonitorOutcome.Of(Snapshot() with { Tags = registration.Tags ?? [], ParentId = registration.ParentId });
     }
 
     /// <summary>Best effort: whatever is left behind is finished by the next activation of the "creating" state.</summary>
@@ -273,7 +282,10 @@ public sealed class MonitorGrain(
         DeactivateOnIdle();
     }
 
-    public async Task<MonitorOutcome> UpdateAsync(WorkspaceAccess caller, MonitorConfig config)
+    public Task<MonitorOutcome> UpdateAsync(WorkspaceAccess caller, MonitorConfig config) => UpdateCoreAsync(caller, config, null);
+
+    /// <summary>Replaces the configuration and, when <paramref name="parent"/> is given, the device's parent in the same change.</summary>
+    private async Task<MonitorOutcome> UpdateCoreAsync(WorkspaceAccess caller, MonitorConfig config, ParentLink? parent)
     {
         if (!BelongsTo(caller))
         {
@@ -290,11 +302,16 @@ public sealed class MonitorGrain(
             return MonitorOutcome.Invalid(refused);
         }
 
-        // One call: the workspace checks the plan's minimum interval and writes the new name and type to the index.
-        var index = await Workspace.UpdateDeviceAsync(Summary() with { Name = normalized.Name, Type = normalized.Type }, normalized.Interval);
+        // One call: the workspace checks the plan's minimum interval and the parent, and writes the new name, type and parent to the index.
+        var index = await Workspace.UpdateDeviceAsync(Summary() with { Name = normalized.Name, Type = normalized.Type }, normalized.Interval, parent);
         if (index.MinIntervalSeconds is { } minimum)
         {
             return MonitorOutcome.Invalid(IntervalBelowPlan(minimum));
+        }
+
+        if (index.ParentRefused is { } why)
+        {
+            return MonitorOutcome.Invalid(ParentRefused(why));
         }
 
         if (normalized.Type == MonitorType.Heartbeat && string.IsNullOrEmpty(normalized.Heartbeat!.Token))
@@ -341,7 +358,7 @@ public sealed class MonitorGrain(
         _beatDeadline = time.GetUtcNow() + PushWindow(normalized);
         Arm(FirstStart(normalized, time.GetUtcNow()));
         ReportToWorkspace();
-        return MonitorOutcome.Of(Snapshot() with { Tags = index.Tags ?? [] });
+        return MonitorOutcome.Of(Snapshot() with { Tags = index.Tags ?? [], ParentId = index.ParentId });
     }
 
     public Task<MonitorOutcome> EditAsync(WorkspaceAccess caller, MonitorConfigPatch patch)
@@ -367,7 +384,8 @@ public sealed class MonitorGrain(
             config = config with { Heartbeat = push with { Token = SecretToken.New() } };
         }
 
-        return UpdateAsync(caller, config);
+        var parent = patch.ParentId is { } parentId ? new ParentLink(caller, parentId == Guid.Empty ? null : parentId) : null;
+        return UpdateCoreAsync(caller, config, parent);
     }
 
     public Task<bool> DeleteAsync(WorkspaceAccess caller) => DeleteCoreAsync(caller, detached: false);
@@ -451,6 +469,11 @@ public sealed class MonitorGrain(
 
     public Task<DeviceSummary?> GetSummaryAsync(WorkspaceAccess caller) =>
         Task.FromResult(BelongsTo(caller) ? Summary() : null);
+
+    public Task<ParentStatus?> ParentStatusAsync(Guid workspaceId) =>
+        Task.FromResult(IsActive && state.State.WorkspaceId == workspaceId
+            ? new ParentStatus(state.State.IsDown || state.State.OpenIncidentId is not null || _figures.Newest is { IsDown: true }, Config.Name)
+            : null);
 
     public async Task<DeviceAnalytics?> GetAnalyticsAsync(WorkspaceAccess caller, TimeSpan range) =>
         BelongsTo(caller) ? await GrainFactory.GetGrain<IAnalyticsGrain>(0).DeviceAsync(state.State.WorkspaceId, MonitorId, range) : null;
@@ -740,14 +763,25 @@ public sealed class MonitorGrain(
     private async Task<ProbeVerdict> ObserveAsync(DateTimeOffset started, ProbeResult result)
     {
         await VerifyIncidentsAsync();
-        var heartbeat = Record(started, result);
         var verdict = _outage.Observe(result.IsUp);
+        var downParent = await DownParentBeforeIncidentAsync(verdict, started, result);
+        if (downParent is not null)
+        {
+            result = result with { Message = DependencyMessage(downParent) };
+        }
+
+        var heartbeat = Record(started, result);
+        var ownOutageBegins = verdict == ProbeVerdict.Steady && !result.IsUp && downParent is null && state.State.SuppressedByDependency && !heartbeat.InMaintenance;
         TrackCertificate(result.Certificate);
         if (verdict == ProbeVerdict.WentDown)
         {
             if (heartbeat.InMaintenance)
             {
                 logger.LogInformation("Monitor {MonitorId} is down during maintenance: no incident", MonitorId);
+            }
+            else if (downParent is not null)
+            {
+                logger.LogInformation("Monitor {MonitorId} is down while its parent is down: no incident", MonitorId);
             }
             else
             {
@@ -764,6 +798,12 @@ public sealed class MonitorGrain(
 
             logger.LogInformation("Monitor {MonitorId} is up again", MonitorId);
         }
+        else if (ownOutageBegins)
+        {
+            // The parent is up again (or could not be asked) and this device still fails: the outage is its own now.
+            OweIncidentChange(new IncidentChange(true, heartbeat.Date, heartbeat.Message));
+            logger.LogInformation("Monitor {MonitorId} is still down after its parent: {Cause}", MonitorId, heartbeat.Message);
+        }
 
         try
         {
@@ -774,7 +814,14 @@ public sealed class MonitorGrain(
             if (verdict is ProbeVerdict.WentDown or ProbeVerdict.WentUp)
             {
                 state.State.IsDown = verdict == ProbeVerdict.WentDown;
-                state.State.OutageSuppressed = verdict == ProbeVerdict.WentDown && heartbeat.InMaintenance;
+                state.State.OutageSuppressed = verdict == ProbeVerdict.WentDown && (heartbeat.InMaintenance || downParent is not null);
+                state.State.SuppressedByDependency = verdict == ProbeVerdict.WentDown && !heartbeat.InMaintenance && downParent is not null;
+                _stateDirty = true;
+            }
+            else if (ownOutageBegins)
+            {
+                state.State.OutageSuppressed = false;
+                state.State.SuppressedByDependency = false;
                 _stateDirty = true;
             }
 
@@ -784,6 +831,47 @@ public sealed class MonitorGrain(
         await SaveStateAsync();
         return verdict;
     }
+
+    /// <summary>
+    /// Before a failure opens an incident (the monitor goes down, or an outage suppressed by its parent goes on), asks the
+    /// parent whether it is down: its name when it is, null otherwise (no parent, in maintenance, or any other result).
+    /// Never throws: a failed or late answer counts as "not down", so the device alerts (a duplicate alert rather than
+    /// a silent one); the failure is logged (throttled) and counted.
+    /// </summary>
+    private async Task<string?> DownParentBeforeIncidentAsync(ProbeVerdict verdict, DateTimeOffset started, ProbeResult result)
+    {
+        var opensIncident = verdict == ProbeVerdict.WentDown || (verdict == ProbeVerdict.Steady && state.State.SuppressedByDependency);
+        if (result.IsUp || !opensIncident || state.State.Maintenance?.Covers(started) == true)
+        {
+            return null;
+        }
+
+        try
+        {
+            var timeout = _options.DependencyCheckTimeout;
+            if ((await Workspace.LinksOfAsync(MonitorId).WaitAsync(timeout, time)).ParentId is not { } parentId)
+            {
+                return null;
+            }
+
+            var parent = await GrainFactory.GetGrain<IMonitorGrain>(parentId).ParentStatusAsync(state.State.WorkspaceId).WaitAsync(timeout, time);
+            return parent is { IsDown: true } ? parent.Name : null;
+        }
+        catch (Exception ex)
+        {
+            faults.DependencyCheckFailed();
+            if (faults.Warnings.Allow(out var heldBack))
+            {
+                logger.LogWarning(ex, "Monitor {MonitorId} could not ask its parent whether it is down; its failure is not suppressed ({HeldBack} similar warnings held back)", MonitorId, heldBack);
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>The message of a failure suppressed by a down parent (the parent's name is one line of text, capped here).</summary>
+    private static string DependencyMessage(string parentName) =>
+        $"suppressed by dependency: {StoredText.Clean(parentName, MonitorConfigRules.MaxNameLength)} is down";
 
     /// <summary>Applies owed incident writes and saves the state when it changed; a failure is logged and counted.</summary>
     private async Task RetryBookkeepingAsync()
@@ -934,6 +1022,7 @@ public sealed class MonitorGrain(
                 state.State.OpenIncidentId = id;
                 state.State.IsDown = true;
                 state.State.OutageSuppressed = false;
+                state.State.SuppressedByDependency = false;
                 _outage = NewDetector(Config, true);
                 _stateDirty = true;
             }
@@ -1157,11 +1246,12 @@ public sealed class MonitorGrain(
         };
     }
 
-    /// <summary>The snapshot with the device's tags, which the workspace indexes; taken before asking, as reads interleave with changes.</summary>
+    /// <summary>The snapshot with the device's tags and parent, which the workspace indexes; taken before asking, as reads interleave with changes.</summary>
     private async Task<MonitorSnapshot> SnapshotWithTagsAsync()
     {
         var snapshot = Snapshot();
-        return snapshot with { Tags = await Workspace.TagsOfAsync(MonitorId) };
+        var links = await Workspace.LinksOfAsync(MonitorId);
+        return snapshot with { Tags = links.Tags, ParentId = links.ParentId };
     }
 
     private LatencyPercentiles Percentiles(string name, DateTimeOffset now, TimeSpan window)
@@ -1172,6 +1262,8 @@ public sealed class MonitorGrain(
 
     private static Dictionary<string, string> IntervalBelowPlan(int minimum) =>
         new() { [MonitorField.Interval] = $"Interval must be at least {minimum} seconds on this workspace's plan" };
+
+    private static Dictionary<string, string> ParentRefused(string why) => new() { [MonitorField.ParentId] = why };
 
     /// <summary>Active, of the caller's workspace and inside its project scope: a monitor outside any of these answers as a missing one.</summary>
     private bool BelongsTo(WorkspaceAccess caller) =>

@@ -27,6 +27,12 @@ public sealed class MonitorOptions
     /// </summary>
     public int FigureLoads { get; set; } = 4;
 
+    /// <summary>
+    /// How long a failing device waits for each answer (the workspace's index, then its parent) when it asks whether its
+    /// parent is down; past it the failure is not suppressed. Not scaled by <see cref="TimeScale"/>.
+    /// </summary>
+    public TimeSpan DependencyCheckTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How long a stopping silo waits for the probes in flight before its monitors deactivate.</summary>
     public TimeSpan ProbeDrainTimeout { get; set; } = TimeSpan.FromSeconds(15);
 }

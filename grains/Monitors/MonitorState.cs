@@ -23,4 +23,10 @@ public sealed class MonitorState
 
     /// <summary>The current outage began in a maintenance window: it opens no incident, and its end resolves none.</summary>
     [Id(12)] public bool OutageSuppressed { get; set; }
+
+    /// <summary>
+    /// The current outage began while the parent device was down (<see cref="OutageSuppressed"/> as well): each further
+    /// failure asks the parent again, and the first one while the parent is up opens the incident.
+    /// </summary>
+    [Id(13)] public bool SuppressedByDependency { get; set; }
 }

@@ -42,21 +42,31 @@ public sealed class MonitorDirectory(NpgsqlDataSource dataSource)
         }
     }
 
-    /// <summary>The devices of a workspace with their project and tags.</summary>
-    public async Task<IReadOnlyList<(Guid MonitorId, Guid ProjectId, string[] Tags)>> OfWorkspaceAsync(Guid workspaceId, CancellationToken cancellationToken = default)
+    /// <summary>The devices of a workspace with their project, tags and parent.</summary>
+    public async Task<IReadOnlyList<(Guid MonitorId, Guid ProjectId, string[] Tags, Guid? ParentId)>> OfWorkspaceAsync(Guid workspaceId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT monitor_id, project_id, tags FROM om_monitors WHERE workspace_id = $1 AND project_id IS NOT NULL
+            SELECT monitor_id, project_id, tags, parent_id FROM om_monitors WHERE workspace_id = $1 AND project_id IS NOT NULL
             """);
         command.Parameters.AddWithValue(workspaceId);
-        var rows = new List<(Guid, Guid, string[])>();
+        var rows = new List<(Guid, Guid, string[], Guid?)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add((reader.GetGuid(0), reader.GetGuid(1), reader.GetFieldValue<string[]>(2)));
+            rows.Add((reader.GetGuid(0), reader.GetGuid(1), reader.GetFieldValue<string[]>(2), reader.IsDBNull(3) ? null : reader.GetGuid(3)));
         }
 
         return rows;
+    }
+
+    /// <summary>Sets (or clears, with null) a device's parent. The parent's row must exist: its deletion clears the link.</summary>
+    public async Task SetParentAsync(Guid monitorId, Guid workspaceId, Guid? parentId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("UPDATE om_monitors SET parent_id = $3 WHERE monitor_id = $1 AND workspace_id = $2");
+        command.Parameters.AddWithValue(monitorId);
+        command.Parameters.AddWithValue(workspaceId);
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)parentId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Sets the tags of several devices of one workspace in one statement (each its own list).</summary>

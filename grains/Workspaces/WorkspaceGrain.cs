@@ -41,6 +41,12 @@ public sealed class WorkspaceGrain(
     private readonly Dictionary<Guid, WorkspaceAccess> _members = [];
     private static readonly TimeSpan DeletionRetryDelay = TimeSpan.FromSeconds(5);
     private DateTimeOffset _lastRefreshAll = DateTimeOffset.MinValue;
+
+    /// <summary>
+    /// Parent changes are checked and written one at a time (device updates interleave): two edits that would together
+    /// close a cycle never both pass the check against the same index.
+    /// </summary>
+    private readonly SemaphoreSlim _parentChanges = new(1, 1);
     private bool _summariesLoaded;
     private IGrainTimer? _deletionRetry;
 
@@ -48,9 +54,9 @@ public sealed class WorkspaceGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        foreach (var (monitorId, projectId, tags) in await directory.OfWorkspaceAsync(WorkspaceId, cancellationToken))
+        foreach (var (monitorId, projectId, tags, parentId) in await directory.OfWorkspaceAsync(WorkspaceId, cancellationToken))
         {
-            _devices[monitorId] = new DeviceEntry(projectId, tags);
+            _devices[monitorId] = new DeviceEntry(projectId, tags, parentId);
         }
 
         foreach (var (userId, role, scope) in await memberships.MembersAsync(WorkspaceId))
@@ -397,6 +403,7 @@ public sealed class WorkspaceGrain(
 
             _devices.Remove(deviceId);
             _summaries.Remove(deviceId);
+            ForgetAsParent(deviceId);
             return true;
         }
         catch (Exception ex)
@@ -418,7 +425,7 @@ public sealed class WorkspaceGrain(
             new GrainTimerCreationOptions(DeletionRetryDelay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
     }
 
-    public async Task<DeviceRegistration> RegisterDeviceAsync(DeviceSummary device, Guid? projectId, int intervalSeconds)
+    public async Task<DeviceRegistration> RegisterDeviceAsync(DeviceSummary device, Guid? projectId, int intervalSeconds, ParentLink? parent = null)
     {
         if (intervalSeconds < Limits.MinIntervalSeconds)
         {
@@ -436,26 +443,112 @@ public sealed class WorkspaceGrain(
             return new DeviceRegistration(null, LimitReached: true);
         }
 
-        // The index row first: a device is counted and listed only once its row is written, so a failed write leaves
-        // nothing here to undo. The monitor has written its "creating" state before, so an interrupted create is found.
-        await directory.UpsertAsync(device.Id, WorkspaceId, target, device.Type, device.Name);
-        var tags = _devices.TryGetValue(device.Id, out var existing) ? existing.Tags : [];
-        _devices[device.Id] = new DeviceEntry(target, tags);
-        _summaries[device.Id] = device with { ProjectId = target };
-        return new DeviceRegistration(target, Tags: tags);
+        await _parentChanges.WaitAsync();
+        try
+        {
+            var existing = _devices.GetValueOrDefault(device.Id);
+            if (parent?.ParentId is { } parentId && ParentRefusal(parent.Caller, device.Id, parentId) is { } refused)
+            {
+                return new DeviceRegistration(null, ParentRefused: refused);
+            }
+
+            // The index row first: a device is counted and listed only once its row is written, so a failed write leaves
+            // nothing here to undo. The monitor has written its "creating" state before, so an interrupted create is found.
+            await directory.UpsertAsync(device.Id, WorkspaceId, target, device.Type, device.Name);
+            var parentAfter = existing?.ParentId;
+            if (parent is not null)
+            {
+                await directory.SetParentAsync(device.Id, WorkspaceId, parent.ParentId);
+                parentAfter = parent.ParentId;
+            }
+
+            var tags = existing?.Tags ?? [];
+            _devices[device.Id] = new DeviceEntry(target, tags, KnownParent(parentAfter));
+            _summaries[device.Id] = device with { ProjectId = target };
+            return new DeviceRegistration(target, Tags: tags, ParentId: _devices[device.Id].ParentId);
+        }
+        finally
+        {
+            _parentChanges.Release();
+        }
     }
 
-    public async Task<DeviceRegistration> UpdateDeviceAsync(DeviceSummary device, int intervalSeconds)
+    public async Task<DeviceRegistration> UpdateDeviceAsync(DeviceSummary device, int intervalSeconds, ParentLink? parent = null)
     {
         if (intervalSeconds < Limits.MinIntervalSeconds)
         {
             return new DeviceRegistration(null, MinIntervalSeconds: Limits.MinIntervalSeconds);
         }
 
+        if (parent is not null)
+        {
+            return await UpdateDeviceWithParentAsync(device, parent);
+        }
+
         // Only the row changes here (memory follows the monitor's next report), so interleaving with other turns is safe.
         var project = _devices.TryGetValue(device.Id, out var entry) ? entry.ProjectId : device.ProjectId;
         await directory.UpsertAsync(device.Id, WorkspaceId, project, device.Type, device.Name);
-        return new DeviceRegistration(project, Tags: _devices.TryGetValue(device.Id, out var now) ? now.Tags : []);
+        return _devices.TryGetValue(device.Id, out var now)
+            ? new DeviceRegistration(project, Tags: now.Tags, ParentId: now.ParentId)
+            : new DeviceRegistration(project, Tags: []);
+    }
+
+    /// <summary>
+    /// A device update that changes the parent: checked against the index and written while no other parent change
+    /// runs; the index in memory follows the written row. A refusal writes nothing.
+    /// </summary>
+    private async Task<DeviceRegistration> UpdateDeviceWithParentAsync(DeviceSummary device, ParentLink parent)
+    {
+        await _parentChanges.WaitAsync();
+        try
+        {
+            if (!_devices.TryGetValue(device.Id, out var entry))
+            {
+                return new DeviceRegistration(null, ParentRefused: "the device is not indexed in this workspace");
+            }
+
+            if (parent.ParentId is { } parentId && ParentRefusal(parent.Caller, device.Id, parentId) is { } refused)
+            {
+                return new DeviceRegistration(entry.ProjectId, Tags: entry.Tags, ParentId: entry.ParentId, ParentRefused: refused);
+            }
+
+            await directory.SetParentAsync(device.Id, WorkspaceId, parent.ParentId);
+            await directory.UpsertAsync(device.Id, WorkspaceId, entry.ProjectId, device.Type, device.Name);
+            var parentAfter = KnownParent(parent.ParentId);
+            if (_devices.TryGetValue(device.Id, out var current))
+            {
+                _devices[device.Id] = current with { ParentId = parentAfter };
+            }
+
+            return new DeviceRegistration(entry.ProjectId, Tags: current?.Tags ?? entry.Tags, ParentId: parentAfter);
+        }
+        finally
+        {
+            _parentChanges.Release();
+        }
+    }
+
+    /// <summary>Why the caller may not make <paramref name="parentId"/> the parent of <paramref name="deviceId"/>, or null (see <see cref="DependencyRules"/>).</summary>
+    private string? ParentRefusal(WorkspaceAccess caller, Guid deviceId, Guid parentId)
+    {
+        EnsureOfThisWorkspace(caller);
+        return DependencyRules.RefusalFor(
+            deviceId,
+            parentId,
+            id => _devices.TryGetValue(id, out var entry) && caller.Sees(entry.ProjectId),
+            id => _devices.TryGetValue(id, out var entry) ? entry.ParentId : null);
+    }
+
+    /// <summary>A parent deleted while its link was written is no parent (the row's deletion cleared the column).</summary>
+    private Guid? KnownParent(Guid? parentId) => parentId is { } id && _devices.ContainsKey(id) ? id : null;
+
+    /// <summary>A device gone from the index is no one's parent any more (in the table, its row's deletion cleared the links).</summary>
+    private void ForgetAsParent(Guid deviceId)
+    {
+        foreach (var (id, entry) in _devices.Where(d => d.Value.ParentId == deviceId).ToArray())
+        {
+            _devices[id] = entry with { ParentId = null };
+        }
     }
 
     public async Task UnregisterDeviceAsync(Guid deviceId)
@@ -463,6 +556,7 @@ public sealed class WorkspaceGrain(
         // Gone for every reader at once; the row follows (a failure throws, and the monitor's removal retries it).
         _summaries.Remove(deviceId);
         _devices.Remove(deviceId);
+        ForgetAsParent(deviceId);
         await directory.RemoveAsync(deviceId);
     }
 
@@ -486,6 +580,9 @@ public sealed class WorkspaceGrain(
 
     public Task<IReadOnlyList<string>> TagsOfAsync(Guid deviceId) =>
         Task.FromResult(_devices.TryGetValue(deviceId, out var entry) ? entry.Tags : (IReadOnlyList<string>)[]);
+
+    public Task<DeviceLinks> LinksOfAsync(Guid deviceId) =>
+        Task.FromResult(_devices.TryGetValue(deviceId, out var entry) ? new DeviceLinks(entry.Tags, entry.ParentId) : new DeviceLinks([], null));
 
     public async Task<TagsOutcome> SetTagsAsync(WorkspaceAccess caller, Guid deviceId, IReadOnlyList<string> tags)
     {

@@ -27,4 +27,5 @@ public sealed record DashmonDevice(
     IReadOnlyList<DashmonAssertion>? Assertions = null,
     long? OpenIncidentId = null,
     string? CreatedAt = null,
-    string? LastMessage = null);
+    string? LastMessage = null,
+    string? ParentId = null);

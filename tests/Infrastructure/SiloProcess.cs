@@ -36,8 +36,12 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>Every line printed so far, stdout and stderr interleaved.</summary>
     public IReadOnlyList<string> Output => [.. _output];
 
-    /// <summary>Starts a silo of cluster <paramref name="clusterId"/> on the database; <paramref name="settings"/> in configuration form (Monitoring:TimeScale).</summary>
-    public static SiloProcess Start(string connectionString, string clusterId, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts a silo of cluster <paramref name="clusterId"/> on the database; <paramref name="settings"/> in configuration
+    /// form (Monitoring:TimeScale). Ports are free ones unless given: a silo restarted on its predecessor's ports is its new
+    /// incarnation, and Orleans declares the old one dead at once instead of waiting to reach it.
+    /// </summary>
+    public static SiloProcess Start(string connectionString, string clusterId, IReadOnlyDictionary<string, string>? settings = null, int siloPort = 0, int gatewayPort = 0)
     {
         var folder = SiloFolder();
         var start = new ProcessStartInfo("dotnet", Path.Combine(folder, "OrleansMonitor.Silo.dll"))
@@ -47,8 +51,8 @@ public sealed class SiloProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        var siloPort = FreePort.Next();
-        var gatewayPort = FreePort.Next();
+        siloPort = siloPort == 0 ? FreePort.Next() : siloPort;
+        gatewayPort = gatewayPort == 0 ? FreePort.Next() : gatewayPort;
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
         start.Environment["ConnectionStrings__Postgres"] = connectionString;
         start.Environment["Orleans__ClusterId"] = clusterId;

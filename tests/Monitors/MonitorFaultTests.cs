@@ -273,4 +273,36 @@ public sealed class MonitorFaultTests(FaultClusterFixture fixture)
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
         Assert.Equal(before.Devices + 1, (await fixture.Monitoring.Client.GetGrain<IWorkspaceGrain>(user.UserId).PlanStatusAsync()).Devices);
     }
+
+    [Fact]
+    public async Task ARetriedCreateWhoseFailedFirstAttemptCouldNotBeUndoneFinishesTheUndoAndCreatesOnce()
+    {
+        var (id, workspace) = (Guid.NewGuid(), Guid.NewGuid());
+        var caller = WorkspaceAccess.OwnerOf(workspace);
+        var grain = Cluster.Client.GetGrain<IMonitorGrain>(id);
+        var config = HttpConfig("Undo failed", "http://127.0.0.1:9/");
+        Task<long> IndexRowsAsync() => fixture.Database.ScalarAsync<long>("SELECT count(*) FROM om_monitors WHERE monitor_id = $1", id);
+
+        // The create fails at its reminder, and its undo fails at the index row: the "creating" state and the row stay behind.
+        await using (await fixture.RefuseAsync("orleans_reminders", "INSERT"))
+        await using (await fixture.RefuseAsync("om_monitors", "DELETE", $"OLD.monitor_id = '{id}'"))
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => grain.CreateAsync(caller, "owner@example.test", config));
+        }
+
+        Assert.Equal(1, await IndexRowsAsync());
+
+        // The client's retry of the same create (same id) finishes the undo and creates the monitor once.
+        var retried = await grain.CreateAsync(caller, "owner@example.test", config);
+        Assert.NotNull(retried.Monitor);
+        Assert.Equal("Undo failed", retried.Monitor.Config.Name);
+        Assert.Equal(1, await IndexRowsAsync());
+        Assert.Equal(1, (await Cluster.Client.GetGrain<IWorkspaceGrain>(workspace).PlanStatusAsync()).Devices);
+        Assert.NotNull(await grain.GetAsync(caller));
+        Assert.Equal(1, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM orleans_reminders WHERE grain_id LIKE '%' || $1 || '%'", id.ToString("N")));
+
+        // A replay after success is still the idempotent answer, not a second monitor.
+        Assert.Equal(id, (await grain.CreateAsync(caller, "owner@example.test", config)).Monitor!.MonitorId);
+        Assert.Equal(1, (await Cluster.Client.GetGrain<IWorkspaceGrain>(workspace).PlanStatusAsync()).Devices);
+    }
 }

@@ -27,7 +27,8 @@ public sealed record DeviceDetails(
     IReadOnlyList<DeviceAssertion>? Assertions,
     long? OpenIncidentId,
     DateTimeOffset CreatedAt,
-    string? LastMessage)
+    string? LastMessage,
+    Guid? ParentId)
 {
     public static DeviceDetails Of(MonitorSnapshot monitor)
     {
@@ -58,6 +59,7 @@ public sealed record DeviceDetails(
             config.Assertions is { } assertions ? SyntheticJson.Assertions(assertions) : null,
             monitor.OpenIncidentId,
             monitor.CreatedAt,
-            monitor.Heartbeats.Count > 0 ? monitor.Heartbeats[0].Message : null);
+            monitor.Heartbeats.Count > 0 ? monitor.Heartbeats[0].Message : null,
+            monitor.ParentId);
     }
 }

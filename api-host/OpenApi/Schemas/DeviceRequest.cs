@@ -57,4 +57,7 @@ public sealed record DeviceRequest
 
     [Description("Settings of a heartbeat (push) device.")]
     public HeartbeatSettings? Heartbeat { get; init; }
+
+    [Description("The parent device (same workspace): while it is down, this device's failures are suppressed and alert no one. null removes it; a cycle is refused (422).")]
+    public Guid? ParentId { get; init; }
 }

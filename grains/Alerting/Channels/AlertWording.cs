@@ -22,11 +22,12 @@ public static class AlertWording
         AlertEventKind.Flapping => "Flapping",
         AlertEventKind.Test => "Test",
         AlertEventKind.Inbound => "Alert",
+        AlertEventKind.Stable => "Stable",
         _ => kind.ToString(),
     };
 
     /// <summary>True when the alert says the trouble is over (shown green); every other kind is shown red.</summary>
-    public static bool IsRecovery(AlertEventKind kind) => kind == AlertEventKind.Resolved;
+    public static bool IsRecovery(AlertEventKind kind) => kind is AlertEventKind.Resolved or AlertEventKind.Stable;
 
     /// <summary>"1 d 3 h", "2 h 5 min", "3 min 20 s", "45 s": the largest unit and the next one when it is not zero.</summary>
     public static string Duration(TimeSpan duration)

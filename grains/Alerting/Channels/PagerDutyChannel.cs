@@ -8,11 +8,16 @@ namespace OrleansMonitor.Grains.Alerting.Channels;
 /// Sends an alert as a PagerDuty Events API v2 event, the delivery's secret being the integration's routing key. One
 /// <c>dedup_key</c> per incident ("orleansmonitor-{incident id}"; the idempotency key when there is no incident) ties the
 /// trigger, the acknowledgement and the resolution to one PagerDuty alert: opened, still down, flapping, test and inbound
-/// trigger it, acknowledged acknowledges it, resolved resolves it. PagerDuty answers 202 when it takes an event.
+/// trigger it, acknowledged acknowledges it, resolved resolves it. A flapping episode is a PagerDuty alert of its own
+/// ("orleansmonitor-flapping-{episode id}"): the flapping alert triggers it, the stable alert resolves it. PagerDuty
+/// answers 202 when it takes an event.
 /// </summary>
 public sealed class PagerDutyChannel(ChannelHttpClient http, IOptions<PagerDutyOptions> options) : IAlertChannel
 {
     public const string DedupPrefix = "orleansmonitor-";
+
+    /// <summary>The prefix of a flapping episode's key (followed by the episode's id).</summary>
+    public const string FlappingDedupPrefix = DedupPrefix + "flapping-";
 
     private const int SummaryMax = 1024;
     private const int SourceMax = 255;
@@ -35,15 +40,20 @@ public sealed class PagerDutyChannel(ChannelHttpClient http, IOptions<PagerDutyO
     public static string EventAction(AlertEventKind kind) => kind switch
     {
         AlertEventKind.Acknowledged => "acknowledge",
-        AlertEventKind.Resolved => "resolve",
+        AlertEventKind.Resolved or AlertEventKind.Stable => "resolve",
         _ => "trigger",
     };
 
-    /// <summary>The key that ties every event of one incident to one PagerDuty alert.</summary>
+    /// <summary>The key that ties every event of one incident (or of one flapping episode) to one PagerDuty alert.</summary>
     public static string DedupKey(AlertDelivery delivery)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        return delivery.Event.IncidentId is { } incident ? DedupPrefix + incident.ToString("D") : delivery.IdempotencyKey;
+        return delivery.Event.IncidentId switch
+        {
+            { } episode when delivery.Event.Kind is AlertEventKind.Flapping or AlertEventKind.Stable => FlappingDedupPrefix + episode.ToString("D"),
+            { } incident => DedupPrefix + incident.ToString("D"),
+            null => delivery.IdempotencyKey,
+        };
     }
 
     /// <summary>The Events API v2 body for <paramref name="delivery"/>.</summary>

@@ -217,20 +217,85 @@ public sealed class DeliveryOutbox(NpgsqlDataSource dataSource, TimeProvider tim
 
     /// <summary>
     /// Cancels the pending deliveries of an acknowledged incident (its escalation and reminders), due or not; those in
-    /// flight finish. The notices of the acknowledgement and of the resolution themselves are kept. Answers how many.
+    /// flight finish. The notices of the acknowledgement and of the resolution themselves are kept, and so are the alerts
+    /// of a flapping episode the incident began (they speak of the monitor, not of the incident). Answers how many.
     /// </summary>
     public async Task<int> CancelPendingForIncidentAsync(Guid workspaceId, long incidentId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
             UPDATE om_alert_deliveries SET status = 4, completed_at = $3, lease_until = NULL
-            WHERE workspace_id = $1 AND incident_id = $2 AND status = 0 AND (event->>'Kind')::int NOT IN ($4, $5)
+            WHERE workspace_id = $1 AND incident_id = $2 AND status = 0 AND (event->>'Kind')::int NOT IN ($4, $5, $6, $7)
             """);
         command.Parameters.AddWithValue(workspaceId);
         command.Parameters.AddWithValue(incidentId);
         command.Parameters.AddWithValue(time.GetUtcNow());
         command.Parameters.AddWithValue((int)AlertEventKind.Acknowledged);
         command.Parameters.AddWithValue((int)AlertEventKind.Resolved);
+        command.Parameters.AddWithValue((int)AlertEventKind.Flapping);
+        command.Parameters.AddWithValue((int)AlertEventKind.Stable);
         return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Cancels the flapping alerts of episode <paramref name="episodeId"/> (the id of the incident that began it) still
+    /// waiting for their escalation step when the episode ends. Answers how many.
+    /// </summary>
+    public async Task<int> CancelPendingFlappingAsync(Guid workspaceId, long episodeId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            UPDATE om_alert_deliveries SET status = 4, completed_at = $3, lease_until = NULL
+            WHERE workspace_id = $1 AND incident_id = $2 AND status = 0 AND (event->>'Kind')::int = $4
+            """);
+        command.Parameters.AddWithValue(workspaceId);
+        command.Parameters.AddWithValue(episodeId);
+        command.Parameters.AddWithValue(time.GetUtcNow());
+        command.Parameters.AddWithValue((int)AlertEventKind.Flapping);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Records <paramref name="deliveries"/> of incident <paramref name="incidentId"/> only while it is open and not
+    /// acknowledged, in one transaction that holds the incident row (<c>FOR SHARE</c>): an acknowledgement or resolution
+    /// written meanwhile waits for it and then cancels what it recorded, or came first and it records nothing. Answers
+    /// how many were recorded now.
+    /// </summary>
+    public async Task<int> EnqueueWhileOpenAsync(long incidentId, IReadOnlyList<NewDelivery> deliveries, CancellationToken cancellationToken = default)
+    {
+        if (deliveries.Count == 0)
+        {
+            return 0;
+        }
+
+        var now = time.GetUtcNow();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var check = new NpgsqlCommand(
+            "SELECT 1 FROM om_incidents WHERE id = $1 AND resolved_at IS NULL AND acknowledged_at IS NULL FOR SHARE", connection, transaction))
+        {
+            check.Parameters.AddWithValue(incidentId);
+            if (await check.ExecuteScalarAsync(cancellationToken) is null)
+            {
+                return 0;
+            }
+        }
+
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var delivery in deliveries)
+        {
+            var command = new NpgsqlBatchCommand(InsertSql);
+            AddInsertParameters(command.Parameters, delivery, now);
+            batch.BatchCommands.Add(command);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        var recorded = 0;
+        foreach (var command in batch.BatchCommands)
+        {
+            recorded += command.RecordsAffected;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return recorded;
     }
 
     /// <summary>An incident's deliveries, oldest first.</summary>
@@ -250,6 +315,31 @@ public sealed class DeliveryOutbox(NpgsqlDataSource dataSource, TimeProvider tim
         RecordsAsync(
             $"SELECT {RecordColumns} FROM om_alert_deliveries WHERE workspace_id = $1 AND created_at >= $2 ORDER BY created_at DESC, id DESC LIMIT $3",
             cancellationToken, workspaceId, since, Math.Clamp(limit, 0, 1000));
+
+    /// <summary>The workspace's deliveries recorded under <paramref name="keys"/>, those recorded before included (in no particular order).</summary>
+    public Task<IReadOnlyList<DeliveryRecord>> ForKeysAsync(Guid workspaceId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) =>
+        RecordsAsync(
+            $"SELECT {RecordColumns} FROM om_alert_deliveries WHERE workspace_id = $1 AND idempotency_key = ANY ($2)",
+            cancellationToken, workspaceId, keys.ToArray());
+
+    /// <summary>
+    /// One delivery of the workspace, or null. A caller who sees only <paramref name="projectScope"/> (null: every
+    /// project) does not see one about an incident of another project.
+    /// </summary>
+    public async Task<DeliveryRecord?> OneAsync(Guid workspaceId, Guid deliveryId, IReadOnlyList<Guid>? projectScope, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {RecordColumns} FROM om_alert_deliveries d
+            WHERE d.id = $1 AND d.workspace_id = $2
+              AND ($3::uuid[] IS NULL OR d.incident_id IS NULL OR EXISTS (
+                  SELECT 1 FROM om_incidents i JOIN om_monitors m ON m.monitor_id = i.monitor_id
+                  WHERE i.id = d.incident_id AND m.project_id = ANY ($3)))
+            """);
+        command.Parameters.AddWithValue(deliveryId);
+        command.Parameters.AddWithValue(workspaceId);
+        command.Parameters.AddWithValue(NpgsqlDbType.Array | NpgsqlDbType.Uuid, (object?)projectScope?.ToArray() ?? DBNull.Value);
+        return (await ReadRecordsAsync(command, cancellationToken)).SingleOrDefault();
+    }
 
     /// <summary>Counts per webhook of <paramref name="webhookIds"/> (those without deliveries answer zeros).</summary>
     public async Task<IReadOnlyDictionary<Guid, WebhookDeliveryStats>> WebhookStatisticsAsync(
@@ -359,6 +449,11 @@ public sealed class DeliveryOutbox(NpgsqlDataSource dataSource, TimeProvider tim
             command.Parameters.AddWithValue(value);
         }
 
+        return await ReadRecordsAsync(command, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<DeliveryRecord>> ReadRecordsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         var records = new List<DeliveryRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -23,4 +23,18 @@ public sealed record DeliveryRecord(
     string? LastError,
     int? LastLatencyMs,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? CompletedAt);
+    DateTimeOffset? CompletedAt)
+{
+    /// <summary>What a member may see of it: the destination masked, the event and status by name.</summary>
+    public DeliveryInfo ToInfo() => new(
+        Id,
+        Channel,
+        DestinationMask.Of(Channel, Destination),
+        Channels.AlertWording.EventName(EventKind),
+        Status.ToString().ToLowerInvariant(),
+        Attempts,
+        LastStatusCode,
+        LastError,
+        CreatedAt,
+        CompletedAt);
+}
