@@ -11,7 +11,7 @@ namespace OrleansMonitor.Grains.Webhooks;
 /// the SMS number), PUSH_NOTIF into the workspace's in-app feed. Each delivery carries the webhook's id and the key
 /// <c>webhook-call:{call id}:{channel}</c>, so the call's outcome can be counted and a retried call never sends twice.
 /// </summary>
-public sealed class WebhookFanOut(WebhookStore store, DeliveryOutbox outbox, TimeProvider time)
+public sealed class WebhookFanOut(WebhookStore store, DeliveryOutbox outbox, DeliverySender sender, TimeProvider time)
 {
     /// <summary>Records the call and its deliveries; answers the call's id and the ids of the deliveries recorded.</summary>
     public async Task<FanOutOutcome> SendAsync(Guid workspaceId, WebhookInfo webhook, AlertEventKind kind, InboundAlert alert)
@@ -28,8 +28,9 @@ public sealed class WebhookFanOut(WebhookStore store, DeliveryOutbox outbox, Tim
         var alertEvent = new AlertEvent(kind, workspaceId, null, null, shown, webhook.Name, string.Empty, message, now);
         var deliveries = Deliveries(workspaceId, webhook, callId, alertEvent, now);
         await outbox.EnqueueManyAsync(deliveries);
-        var ids = await store.DeliveryIdsAsync(workspaceId, [.. deliveries.Select(d => d.IdempotencyKey)]);
-        return new FanOutOutcome(true, callId, ids);
+        sender.Wake();
+        var recorded = await outbox.ForKeysAsync(workspaceId, [.. deliveries.Select(d => d.IdempotencyKey)]);
+        return new FanOutOutcome(true, callId, [.. recorded.OrderBy(r => r.Id).Select(r => r.Id)]);
     }
 
     /// <summary>The deliveries of one call, one per notification type the webhook has.</summary>

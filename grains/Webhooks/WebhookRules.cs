@@ -1,6 +1,5 @@
 using System.Text;
 using OrleansMonitor.GrainInterfaces.Webhooks;
-using OrleansMonitor.Grains.Alerting.Channels;
 using OrleansMonitor.Grains.Text;
 
 namespace OrleansMonitor.Grains.Webhooks;
@@ -74,7 +73,7 @@ public static class WebhookRules
         var needsSms = types.Contains(NotificationType.Sms);
         if (needsSms || types.Contains(NotificationType.Call) && targets.Call is null)
         {
-            sms = TelephonyGateway.PhoneNumber(targets.Sms);
+            sms = PhoneNumber.Normalize(targets.Sms);
             if (sms is null)
             {
                 errors["targetChannels.sms"] = needsSms
@@ -85,7 +84,7 @@ public static class WebhookRules
 
         if (types.Contains(NotificationType.Call) && targets.Call is not null)
         {
-            call = TelephonyGateway.PhoneNumber(targets.Call);
+            call = PhoneNumber.Normalize(targets.Call);
             if (call is null)
             {
                 errors["targetChannels.call"] = "targetChannels.call must be a phone number in E.164 form (+ and 7 to 15 digits) for CALL";

@@ -174,22 +174,6 @@ public sealed class WebhookStore(NpgsqlDataSource dataSource)
         return id;
     }
 
-    /// <summary>The outbox ids of the deliveries recorded under <paramref name="keys"/>, in the order of the keys.</summary>
-    public async Task<IReadOnlyList<Guid>> DeliveryIdsAsync(Guid workspaceId, IReadOnlyList<string> keys)
-    {
-        await using var command = dataSource.CreateCommand("SELECT idempotency_key, id FROM om_alert_deliveries WHERE workspace_id = $1 AND idempotency_key = ANY($2)");
-        command.Parameters.AddWithValue(workspaceId);
-        command.Parameters.AddWithValue(keys.ToArray());
-        var ids = new Dictionary<string, Guid>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            ids[reader.GetString(0)] = reader.GetGuid(1);
-        }
-
-        return [.. keys.Where(ids.ContainsKey).Select(key => ids[key])];
-    }
-
     /// <summary>
     /// Per webhook: its calls; those with at least one delivery, all sent; those with a delivery failed for good. A call
     /// whose deliveries are pending or in flight (and none failed) counts in the total only.

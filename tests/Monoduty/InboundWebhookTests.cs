@@ -15,8 +15,8 @@ namespace OrleansMonitor.Tests.Monoduty;
 /// as successful or failed from what the outbox recorded. Unknown, deleted and disabled webhooks answer 404; bodies
 /// are capped, hostile text is cleaned, and each token is rate-limited.
 /// </summary>
-[Collection(MonodutyCollection.Name)]
-public sealed class InboundWebhookTests(MonodutyFixture fixture)
+[Collection(MessagingCollection.Name)]
+public sealed class InboundWebhookTests(MessagingClusterFixture fixture)
 {
     private static readonly TimeSpan Delivered = TimeSpan.FromSeconds(30);
 
@@ -71,7 +71,7 @@ public sealed class InboundWebhookTests(MonodutyFixture fixture)
         {
             name = "Half broken",
             notificationTypes = new[] { "SMS", "PUSH_NOTIF" },
-            targetChannels = new { sms = MonodutyFixture.FailingNumber },
+            targetChannels = new { sms = MessagingClusterFixture.FailingNumber },
         });
 
         Assert.Equal(HttpStatusCode.Accepted, (await Anonymous().PostInboundAsync(webhook, new { title = "First" })).StatusCode);
@@ -181,7 +181,7 @@ public sealed class InboundWebhookTests(MonodutyFixture fixture)
         var quiet = await user.CreateWebhookAsync(new { name = "Quiet", notificationTypes = new[] { "PUSH_NOTIF" } });
         var client = Anonymous();
 
-        for (var n = 0; n < MonodutyFixture.InboundPermits; n++)
+        for (var n = 0; n < MessagingClusterFixture.InboundPermits; n++)
         {
             Assert.Equal(HttpStatusCode.Accepted, (await client.PostInboundAsync(busy, new { title = $"Alert {n}" })).StatusCode);
         }
@@ -190,7 +190,7 @@ public sealed class InboundWebhookTests(MonodutyFixture fixture)
         await AssertErrorAsync(limited, HttpStatusCode.TooManyRequests, "RATE_LIMITED");
         Assert.True(int.Parse(limited.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostInboundAsync(quiet, new { title = "Still welcome" })).StatusCode);
-        Assert.Equal(MonodutyFixture.InboundPermits, (await user.WebhookAsync(busy.Id)).Statistics.TotalCalls);
+        Assert.Equal(MessagingClusterFixture.InboundPermits, (await user.WebhookAsync(busy.Id)).Statistics.TotalCalls);
     }
 
     private List<RecordedRequest> GatewayPostsTo(string number) =>

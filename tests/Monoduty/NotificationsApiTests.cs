@@ -10,8 +10,8 @@ namespace OrleansMonitor.Tests.Monoduty;
 /// The in-app feed: PUSH_NOTIF posts reach it newest first, read state belongs to each member (one member marking all
 /// read leaves the others' counts alone), paging and its limits, and another workspace's feed stays apart.
 /// </summary>
-[Collection(MonodutyCollection.Name)]
-public sealed class NotificationsApiTests(MonodutyFixture fixture)
+[Collection(MessagingCollection.Name)]
+public sealed class NotificationsApiTests(MessagingClusterFixture fixture)
 {
     private static readonly TimeSpan Delivered = TimeSpan.FromSeconds(30);
 

@@ -14,8 +14,8 @@ namespace OrleansMonitor.Tests.Monoduty;
 /// errors in the Monoduty error body, another workspace's webhooks invisible, roles, the per-workspace limit and
 /// deletion of everything a webhook has.
 /// </summary>
-[Collection(MonodutyCollection.Name)]
-public sealed class WebhooksApiTests(MonodutyFixture fixture)
+[Collection(MessagingCollection.Name)]
+public sealed class WebhooksApiTests(MessagingClusterFixture fixture)
 {
     private static readonly object ProductionAlerts = new
     {

@@ -1,19 +1,26 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using OrleansMonitor.Tests.Infrastructure;
 
-namespace OrleansMonitor.Tests.Monoduty;
+namespace OrleansMonitor.Tests.Infrastructure;
 
 /// <summary>
 /// A cluster whose silo sends email to a real SMTP server on loopback and SMS and calls to a Twilio-like gateway on
 /// loopback (through the production <c>Smtp</c> and <c>Alerting:Telephony</c> options), and an API host over it with a
 /// low inbound rate limit. The gateway takes every number but <see cref="FailingNumber"/>, which it refuses (400), so
-/// a test can make one channel of a call fail for good.
+/// a test can make one channel of a call fail for good. PagerDuty events go to the same gateway (<see cref="PagerDutyPath"/>),
+/// and alerts carry acknowledge links under <see cref="PublicUrl"/>. Shared by the tests of alerts that go out by email, SMS and voice
+/// (the Monoduty webhooks, the workspace alert rules).
 /// </summary>
-public sealed class MonodutyFixture : IAsyncLifetime
+public sealed class MessagingClusterFixture : IAsyncLifetime
 {
     public const string FailingNumber = "+15550000400";
+
+    /// <summary>Where the gateway takes PagerDuty events (the silo's <c>Alerting:PagerDuty:EventsUrl</c>).</summary>
+    public const string PagerDutyPath = "/pagerduty/enqueue";
+
+    /// <summary>The silo's <c>Alerting:PublicUrl</c>: alerts carry acknowledge links under it.</summary>
+    public const string PublicUrl = "https://monitor.example.test";
 
     /// <summary>Inbound posts per token per minute in this fixture's API host.</summary>
     public const int InboundPermits = 5;
@@ -52,6 +59,8 @@ public sealed class MonodutyFixture : IAsyncLifetime
             ["Alerting:Telephony:AuthToken"] = "token-42",
             ["Alerting:Telephony:From"] = "+15550100",
             ["Alerting:Delivery:PollInterval"] = "00:00:00.200",
+            ["Alerting:PagerDuty:EventsUrl"] = Gateway.UrlOf(PagerDutyPath),
+            ["Alerting:PublicUrl"] = PublicUrl,
         });
         await Monitoring.InitializeAsync();
         Api = new ApiFactory(Monitoring.Client, new Dictionary<string, string?>
