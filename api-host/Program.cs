@@ -8,6 +8,7 @@ using OrleansMonitor.ApiHost.Hosting;
 using OrleansMonitor.ApiHost.Identity;
 using OrleansMonitor.ApiHost.Json;
 using OrleansMonitor.ApiHost.Lunalytics;
+using OrleansMonitor.ApiHost.Monoduty;
 using OrleansMonitor.ApiHost.OpenApi;
 using OrleansMonitor.ApiHost.Team;
 
@@ -18,6 +19,7 @@ builder.AddMonitoringClusterClient();
 builder.Services.Configure<ConsoleLoggerOptions>(o => o.QueueFullMode = ConsoleLoggerQueueFullMode.DropWrite);
 builder.AddTrustedProxies();
 builder.AddHeartbeatReceiverRateLimit();
+builder.AddMonoduty();
 RedactingLoggerFactory.Register(builder.Services);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
 builder.Services.ConfigureHttpJsonOptions(json => ResponseJson.Configure(json.SerializerOptions));
@@ -70,6 +72,7 @@ app.MapHeartbeatReceiverApi();
 app.MapAnalyticsApi();
 app.MapTeamApi();
 app.MapAccountApi();
+app.MapMonodutyApi();
 app.MapApiReference();
 
 app.Run();

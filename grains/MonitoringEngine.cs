@@ -104,6 +104,11 @@ public static class MonitoringEngine
         services.AddSingleton<IAlertSettingsSource, GrainAlertSettingsSource>();
         services.AddSingleton<IncidentAlertSweeper>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<IncidentAlertSweeper>());
+
+        services.AddSingleton<Webhooks.WebhookStore>();
+        services.AddSingleton<Webhooks.WebhookFanOut>();
+        services.AddSingleton<Webhooks.NotificationFeed>();
+        services.AddSingleton<IAlertChannel, InAppChannel>();
         return services;
     }
 }

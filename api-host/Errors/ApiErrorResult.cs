@@ -12,6 +12,12 @@ public sealed class ApiErrorResult(int status, string code, string message, IRea
 
     public string Code => code;
 
+    /// <summary>The message for people (other error flavours, such as Monoduty's, carry it over).</summary>
+    public string Message => message;
+
+    /// <summary>The field errors, when there are.</summary>
+    public IReadOnlyDictionary<string, string>? Errors => errors;
+
     public Task ExecuteAsync(HttpContext httpContext)
     {
         var now = (httpContext.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();

@@ -23,6 +23,13 @@ public sealed class ErrorEnvelopeTransformer : IOpenApiOperationTransformer, IOp
             schema.Examples = [JsonNode.Parse("""{"success":false,"error":"Monitor not found","code":"monitor_not_found","timestamp":"2026-11-25T09:00:00.000Z","requestId":"0HN8P1J3K2L4M"}""")!];
         }
 
+        if (document.Components?.Schemas is { } monoduty && monoduty.TryGetValue(nameof(Monoduty.MonodutyError), out var flavour) && flavour is OpenApiSchema monodutySchema)
+        {
+            monodutySchema.Description = "The error body of the Monoduty routes: `code` is upper-case (VALIDATION_ERROR, INVALID_JSON, UNAUTHORIZED, FORBIDDEN, "
+                + "NOT_FOUND, RATE_LIMITED, PAYLOAD_TOO_LARGE), `reason` carries the engine's finer code where there is one, `fields` (400) maps each refused field to its message.";
+            monodutySchema.Examples = [JsonNode.Parse("""{"success":false,"error":"Invalid webhook","code":"VALIDATION_ERROR","timestamp":"2026-11-25T09:00:00.000Z","requestId":"0HN8P1J3K2L4M","fields":{"name":"name must be 3 to 100 characters"}}""")!];
+        }
+
         return Task.CompletedTask;
     }
 
@@ -35,13 +42,19 @@ public sealed class ErrorEnvelopeTransformer : IOpenApiOperationTransformer, IOp
         var premium = metadata.OfType<PremiumFilter>().Any();
         var statuses = new SortedDictionary<int, string>();
 
+        var monodutyBody = doc?.ErrorBody == typeof(Monoduty.MonodutyError);
         if (caller is { } requirement)
         {
-            statuses[401] = Unauthorized(requirement);
-            statuses[403] = Forbidden(requirement, premium);
+            statuses[401] = monodutyBody ? "`UNAUTHORIZED`, with `reason`: " + Unauthorized(requirement) : Unauthorized(requirement);
+            statuses[403] = monodutyBody ? "`FORBIDDEN`, with `reason`: " + Forbidden(requirement, premium) : Forbidden(requirement, premium);
         }
 
-        if (doc?.Body is not null)
+        if (doc?.Body is not null && monodutyBody)
+        {
+            statuses[400] = "`INVALID_JSON`: the body is not a JSON object; `VALIDATION_ERROR`: `fields` maps each refused field to its message.";
+            statuses[413] = $"`PAYLOAD_TOO_LARGE`: the body is over {JsonBody.MaxBytes / 1024} KiB.";
+        }
+        else if (doc?.Body is not null)
         {
             statuses[400] = $"`invalid_json`: the body is not a UTF-8 JSON object, or a string in it holds a NUL or a lone surrogate.";
             statuses[413] = $"`payload_too_large`: the body is over {JsonBody.MaxBytes / 1024} KiB.";
@@ -68,7 +81,7 @@ public sealed class ErrorEnvelopeTransformer : IOpenApiOperationTransformer, IOp
             return;
         }
 
-        var schema = await SchemaComponents.ReferenceAsync(typeof(ApiError), context, cancellationToken);
+        var schema = await SchemaComponents.ReferenceAsync(doc?.ErrorBody ?? typeof(ApiError), context, cancellationToken);
         operation.Responses ??= [];
         foreach (var (status, text) in statuses)
         {

@@ -348,6 +348,57 @@ public static class RouteCatalog
         new("GET", "/api/user/api-token", "Legacy token status"),
         new("GET", "/api/user/integration-posture", "Token posture of the workspace (admins)"),
         new("GET", "/api/support/summary", "Devices by status, open incidents, plan and limits"),
+
+        // Monoduty webhooks and notifications (errors in the MonodutyError body)
+        new("GET", "/api/webhooks", "The workspace's webhooks with their inbound URL and statistics")
+        {
+            Description = "Any member. `statistics`: `total_calls` counts inbound posts and tests, `successful_calls` those whose every delivery was sent, `failed_calls` those with a delivery that failed for good (pending ones count in the total only).",
+            ErrorBody = typeof(Monoduty.MonodutyError),
+        },
+        new("POST", "/api/webhooks", "Create a webhook: an inbound URL that passes alerts on by email, SMS, call or the in-app feed")
+        {
+            Description = "Admins and owners. At most 100 per workspace (403 `WEBHOOK_LIMIT_REACHED`). EMAIL needs `targetChannels.email`, SMS `targetChannels.sms`, CALL `targetChannels.call` or `.sms` (E.164).",
+            Body = typeof(WebhookRequest),
+            Examples = Example("email and sms", """{"name":"Production Alerts","description":"Critical production system alerts","notificationTypes":["EMAIL","SMS"],"targetChannels":{"email":"admin@company.com","sms":"+1234567890"}}"""),
+            Success = StatusCodes.Status201Created,
+            SuccessDescription = "Created, ACTIVE, with its `webhook_url`.",
+            ErrorBody = typeof(Monoduty.MonodutyError),
+        },
+        new("GET", "/api/webhooks/{id}", "One webhook") { ErrorBody = typeof(Monoduty.MonodutyError) },
+        new("DELETE", "/api/webhooks/{id}", "Delete a webhook, its calls and its notifications")
+        {
+            Description = "Admins and owners. Its inbound URL answers 404 from now on; its deliveries not yet sent are cancelled.",
+            ErrorBody = typeof(Monoduty.MonodutyError),
+        },
+        new("POST", "/api/webhooks/{id}/test", "Send a test notification through every channel of the webhook")
+        {
+            Description = "Admins and owners. Recorded as a call (it counts in the statistics) and fanned out like an inbound post.",
+            SuccessDescription = "`delivery_ids`: one outbox delivery per notification type, sent in the background.",
+            ErrorBody = typeof(Monoduty.MonodutyError),
+        },
+        new("GET", "/api/notifications", "The workspace's in-app notifications, newest first, with the caller's read state")
+        {
+            Parameters = new Dictionary<string, string> { ["page"] = "Page from 1 (default 1).", ["limit"] = "Per page, 1 to 100 (default 20; larger values are cut to 100)." },
+            Errors = [BadRequest],
+            ErrorBody = typeof(Monoduty.MonodutyError),
+        },
+        new("GET", "/api/notifications/unread-count", "How many notifications the caller has not read") { ErrorBody = typeof(Monoduty.MonodutyError) },
+        new("POST", "/api/notifications/mark-all-read", "Mark every notification read for the caller")
+        {
+            Description = "Read state is the caller's own: other members' unread counts do not change.",
+            ErrorBody = typeof(Monoduty.MonodutyError),
+        },
+        new("POST", "/hooks/{token}", "Post an alert to a webhook's inbound URL (public; the token is the credential)")
+        {
+            Description = "Fans out to the webhook's channels through the durable outbox. Rate-limited per token (`Monoduty:InboundPermitsPerToken` per `Monoduty:InboundWindow`, 60 per minute by default). Text is cleaned (NUL, lone surrogates and bytes that are not UTF-8 become U+FFFD) and cut; the body may be at most 64 KiB. The token never appears in logs.",
+            Body = typeof(InboundAlertRequest),
+            Examples = Example("alert", """{"title":"Disk almost full","message":"db-1: /var at 97%","severity":"critical"}"""),
+            Parameters = new Dictionary<string, string> { ["token"] = "The webhook's inbound token (the last segment of its `webhook_url`)." },
+            Success = StatusCodes.Status202Accepted,
+            SuccessDescription = "Recorded; `delivery_ids` are sent in the background.",
+            Errors = [TooMany],
+            ErrorBody = typeof(Monoduty.MonodutyError),
+        },
     ];
 
     private static readonly Dictionary<(string Method, string Path), RouteDoc> ByRoute =

@@ -33,6 +33,9 @@ public sealed record RouteDoc(string Method, string Path, string Summary)
     /// <summary>Error statuses (in the error envelope) beyond those every route of its kind has (see <see cref="ErrorEnvelopeTransformer"/>).</summary>
     public IReadOnlyList<int> Errors { get; init; } = [];
 
+    /// <summary>The error body's type: the one envelope (<see cref="ApiError"/>), or a dialect's own (Monoduty's).</summary>
+    public Type ErrorBody { get; init; } = typeof(ApiError);
+
     /// <summary>Answers with a body of their own, not the error envelope (status → description).</summary>
     public IReadOnlyDictionary<int, string> OwnResponses { get; init; } = new Dictionary<int, string>();
 }

@@ -161,6 +161,15 @@ public static class RouteCatalog
             new("PUT", "/api/user/preferences/timezone", Need.Session, 200, Body: new { timezone = "UTC" }),
             new("GET", "/api/user/api-token", Need.Session, 200),
             new("POST", "/api/user/account-context", Need.Session, 200, OwnerResource: true, Body: new { ownerUserId = w.Owner.UserId }),
+            new("POST", "/hooks/not-a-token", Need.Public, 404),
+            new("GET", "/api/webhooks", Need.Read, 200),
+            new("POST", "/api/webhooks", Need.Manage, 201, Body: new { name = "Made in the matrix", notificationTypes = new[] { "PUSH_NOTIF" } }),
+            new("GET", $"/api/webhooks/{Guid.NewGuid()}", Need.Read, 404),
+            new("DELETE", $"/api/webhooks/{Guid.NewGuid()}", Need.Manage, 404),
+            new("POST", $"/api/webhooks/{Guid.NewGuid()}/test", Need.Manage, 404),
+            new("GET", "/api/notifications", Need.Read, 200),
+            new("GET", "/api/notifications/unread-count", Need.Read, 200),
+            new("POST", "/api/notifications/mark-all-read", Need.Read, 200),
             // Last: it ends the sessions it is called with.
             new("POST", "/api/auth/logout", Need.Read, 200),
         ];

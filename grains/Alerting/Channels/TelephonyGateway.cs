@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using OrleansMonitor.Grains.Text;
 
 namespace OrleansMonitor.Grains.Alerting.Channels;
 
@@ -10,7 +10,7 @@ namespace OrleansMonitor.Grains.Alerting.Channels;
 /// <c>{BaseUrl}/2010-04-01/Accounts/{AccountSid}/{resource}</c> with HTTP Basic authentication (account SID, auth token),
 /// sent and mapped by <see cref="ChannelHttpClient"/>. It also checks a destination is a phone number before anything is sent.
 /// </summary>
-public sealed partial class TelephonyGateway(ChannelHttpClient http, IOptions<TelephonyGatewayOptions> options)
+public sealed class TelephonyGateway(ChannelHttpClient http, IOptions<TelephonyGatewayOptions> options)
 {
     public const string MessagesResource = "Messages.json";
     public const string CallsResource = "Calls.json";
@@ -29,7 +29,7 @@ public sealed partial class TelephonyGateway(ChannelHttpClient http, IOptions<Te
             return Task.FromResult(ChannelResult.Failed(null, "The telephony gateway is not configured (Alerting:Telephony)", false, 0));
         }
 
-        if (PhoneNumber(destination) is not { } to)
+        if (PhoneNumber.Normalize(destination) is not { } to)
         {
             return Task.FromResult(ChannelResult.Failed(null, "Invalid phone number: E.164 (+ and 7 to 15 digits) is required", false, 0));
         }
@@ -45,17 +45,4 @@ public sealed partial class TelephonyGateway(ChannelHttpClient http, IOptions<Te
             cancellationToken,
             headers => headers.Authorization = new AuthenticationHeaderValue("Basic", credentials));
     }
-
-    /// <summary><paramref name="destination"/> as E.164 ("+4915112345678", spaces, dashes, dots and parentheses dropped), or null.</summary>
-    public static string? PhoneNumber(string? destination)
-    {
-        var compact = Separators().Replace(destination ?? string.Empty, string.Empty);
-        return E164().IsMatch(compact) ? compact : null;
-    }
-
-    [GeneratedRegex(@"[\s\-.()]")]
-    private static partial Regex Separators();
-
-    [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
-    private static partial Regex E164();
 }

@@ -1,0 +1,3 @@
+namespace OrleansMonitor.Tests.Monoduty;
+
+public sealed record MonodutyMarked(bool Success, long Marked);

@@ -1,0 +1,3 @@
+namespace OrleansMonitor.Tests.Monoduty;
+
+public sealed record MonodutyWebhookBody(bool Success, MonodutyWebhook Webhook);
