@@ -25,8 +25,12 @@ public sealed class IncidentAcknowledgement(NpgsqlDataSource dataSource, Deliver
     public async Task<AcknowledgeOutcome> AcknowledgeAsync(
         Guid workspaceId, long incidentId, IReadOnlyList<Guid>? projectScope, Guid? by, string via, CancellationToken cancellationToken = default)
     {
-        // One statement: the first acknowledgement of an open incident is stored; any later one reads it back.
-        await using var command = dataSource.CreateCommand("""
+        // One statement: the first acknowledgement of an open incident is stored; any later one reads it back. The reader
+        // is disposed once, before the next command (Npgsql reuses a connection's reader object).
+        var now = time.GetUtcNow();
+        bool acknowledgedNow, resolved;
+        AcknowledgeOutcome? earlier;
+        await using (var command = dataSource.CreateCommand("""
             WITH visible AS (
                 SELECT i.id FROM om_incidents i LEFT JOIN om_monitors m ON m.monitor_id = i.monitor_id
                 WHERE i.id = $1 AND i.workspace_id = $2 AND ($5::uuid[] IS NULL OR m.project_id = ANY ($5))),
@@ -36,26 +40,27 @@ public sealed class IncidentAcknowledgement(NpgsqlDataSource dataSource, Deliver
                 RETURNING i.id)
             SELECT i.acknowledged_at, i.acknowledged_by, i.resolved_at IS NOT NULL, EXISTS (SELECT 1 FROM acknowledged)
             FROM om_incidents i JOIN visible v ON v.id = i.id
-            """);
-        command.Parameters.AddWithValue(incidentId);
-        command.Parameters.AddWithValue(workspaceId);
-        var now = time.GetUtcNow();
-        command.Parameters.AddWithValue(now.UtcDateTime);
-        command.Parameters.AddWithValue(NpgsqlDbType.Uuid, (object?)by ?? DBNull.Value);
-        command.Parameters.AddWithValue(NpgsqlDbType.Array | NpgsqlDbType.Uuid, (object?)projectScope?.ToArray() ?? DBNull.Value);
-        command.Parameters.AddWithValue(via);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+            """))
         {
-            return AcknowledgeOutcome.Missing;
+            command.Parameters.AddWithValue(incidentId);
+            command.Parameters.AddWithValue(workspaceId);
+            command.Parameters.AddWithValue(now.UtcDateTime);
+            command.Parameters.AddWithValue(NpgsqlDbType.Uuid, (object?)by ?? DBNull.Value);
+            command.Parameters.AddWithValue(NpgsqlDbType.Array | NpgsqlDbType.Uuid, (object?)projectScope?.ToArray() ?? DBNull.Value);
+            command.Parameters.AddWithValue(via);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return AcknowledgeOutcome.Missing;
+            }
+
+            acknowledgedNow = reader.GetBoolean(3);
+            resolved = reader.GetBoolean(2);
+            earlier = acknowledgedNow || reader.IsDBNull(0)
+                ? null
+                : new AcknowledgeOutcome(true, new DateTimeOffset(reader.GetDateTime(0), TimeSpan.Zero), reader.IsDBNull(1) ? null : reader.GetGuid(1), AlreadyAcknowledged: true);
         }
 
-        var acknowledgedNow = reader.GetBoolean(3);
-        var resolved = reader.GetBoolean(2);
-        var earlier = acknowledgedNow || reader.IsDBNull(0)
-            ? null
-            : new AcknowledgeOutcome(true, new DateTimeOffset(reader.GetDateTime(0), TimeSpan.Zero), reader.IsDBNull(1) ? null : reader.GetGuid(1), AlreadyAcknowledged: true);
-        await reader.DisposeAsync();
         if (!acknowledgedNow && earlier is null)
         {
             return new AcknowledgeOutcome(true, Resolved: resolved);

@@ -326,6 +326,13 @@ public sealed class IncidentAlertSweeper(
     /// </summary>
     private async Task<EpisodeMembership?> FlappingOfAsync(UnplannedIncident incident, FlappingRule rule, CancellationToken cancellationToken)
     {
+        EpisodeMembership? going;
+        DateTimeOffset? previousLastChange;
+        bool begunBefore;
+
+        // The reader is disposed once, at the end of this block, before any other command: Npgsql reuses a connection's
+        // reader object, so disposing it again after the connection went back to the pool could close another
+        // command's reader (it hung a sweeper, and with it a silo's shutdown).
         await using (var command = dataSource.CreateCommand("""
             SELECT o.id, o.notified,
                    (SELECT max(last_change_at) FROM om_flapping WHERE monitor_id = $1 AND ended_at IS NOT NULL),
@@ -337,29 +344,29 @@ public sealed class IncidentAlertSweeper(
             command.Parameters.AddWithValue(incident.Id);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
-            var going = reader.IsDBNull(0) ? null : new EpisodeMembership(reader.GetInt64(0), reader.GetBoolean(1), 0);
-            var previousLastChange = reader.IsDBNull(2) ? (DateTimeOffset?)null : new DateTimeOffset(reader.GetDateTime(2), TimeSpan.Zero);
-            var begunBefore = reader.GetBoolean(3);
-            await reader.DisposeAsync();
-            if (going is not null && going.Id != incident.Id)
-            {
-                await TouchEpisodeAsync(going.Id, incident.StartedAt, cancellationToken);
-                return going;
-            }
-
-            if (going is null && begunBefore)
-            {
-                return new EpisodeMembership(incident.Id, Notified: true, 0); // it began an episode that is over already (planned again after a crash)
-            }
-
-            var changes = await ChangesAsync(incident.MonitorId, AlertPlanner.FlappingWindowStart(incident.StartedAt, rule, previousLastChange), incident.StartedAt, cancellationToken);
-            if (going is not null)
-            {
-                return going with { Changes = changes }; // it began the episode going on (planned again after a crash)
-            }
-
-            return AlertPlanner.IsFlapping(changes, rule) ? await BeginEpisodeAsync(incident, rule, changes, cancellationToken) : null;
+            going = reader.IsDBNull(0) ? null : new EpisodeMembership(reader.GetInt64(0), reader.GetBoolean(1), 0);
+            previousLastChange = reader.IsDBNull(2) ? null : new DateTimeOffset(reader.GetDateTime(2), TimeSpan.Zero);
+            begunBefore = reader.GetBoolean(3);
         }
+
+        if (going is not null && going.Id != incident.Id)
+        {
+            await TouchEpisodeAsync(going.Id, incident.StartedAt, cancellationToken);
+            return going;
+        }
+
+        if (going is null && begunBefore)
+        {
+            return new EpisodeMembership(incident.Id, Notified: true, 0); // it began an episode that is over already (planned again after a crash)
+        }
+
+        var changes = await ChangesAsync(incident.MonitorId, AlertPlanner.FlappingWindowStart(incident.StartedAt, rule, previousLastChange), incident.StartedAt, cancellationToken);
+        if (going is not null)
+        {
+            return going with { Changes = changes }; // it began the episode going on (planned again after a crash)
+        }
+
+        return AlertPlanner.IsFlapping(changes, rule) ? await BeginEpisodeAsync(incident, rule, changes, cancellationToken) : null;
     }
 
     /// <summary>State changes of a monitor in (<paramref name="from"/>, <paramref name="to"/>]: each start is a down change, each resolution an up change.</summary>
@@ -403,22 +410,25 @@ public sealed class IncidentAlertSweeper(
         }
 
         // Another sweeper was first. Read in a statement of its own: the insert's snapshot predates the row it waited for.
-        await using var command = dataSource.CreateCommand("""
+        EpisodeMembership episode;
+        await using (var command = dataSource.CreateCommand("""
             SELECT id, notified OR ended_at IS NOT NULL FROM om_flapping
             WHERE id = $1 OR (monitor_id = $2 AND ended_at IS NULL)
             ORDER BY id = $1 DESC
             LIMIT 1
-            """);
-        command.Parameters.AddWithValue(incident.Id);
-        command.Parameters.AddWithValue(incident.MonitorId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+            """))
         {
-            return null; // the other episode ended meanwhile: plan this opening normally
+            command.Parameters.AddWithValue(incident.Id);
+            command.Parameters.AddWithValue(incident.MonitorId);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null; // the other episode ended meanwhile: plan this opening normally
+            }
+
+            episode = new EpisodeMembership(reader.GetInt64(0), reader.GetBoolean(1), changes);
         }
 
-        var episode = new EpisodeMembership(reader.GetInt64(0), reader.GetBoolean(1), changes);
-        await reader.DisposeAsync();
         if (episode.Id != incident.Id)
         {
             await TouchEpisodeAsync(episode.Id, incident.StartedAt, cancellationToken);
