@@ -8,7 +8,7 @@ namespace OrleansMonitor.ApiHost.Monoduty;
 
 /// <summary>
 /// The Monoduty webhooks of the caller's workspace: any member lists and reads them (with their inbound URL and
-/// statistics), admins and owners create, delete and test them. Unknown, malformed or another workspace's ids: 404.
+/// statistics) and their deliveries, admins and owners create, delete and test them. Unknown, malformed or another workspace's ids: 404.
 /// Every error in the <see cref="MonodutyError"/> body.
 /// </summary>
 public static class WebhooksApi
@@ -19,6 +19,7 @@ public static class WebhooksApi
         var readers = group.MapGroup("").RequireCaller(CallerRequirement.Read);
         readers.MapGet("/", ListAsync);
         readers.MapGet("/{id}", GetAsync);
+        readers.MapGet("/{id}/deliveries", DeliveriesAsync);
         var managers = group.MapGroup("").RequireCaller(CallerRequirement.Manage);
         managers.MapPost("/", CreateAsync);
         managers.MapDelete("/{id}", DeleteAsync);
@@ -42,6 +43,17 @@ public static class WebhooksApi
         }
 
         return TypedResults.Ok(new WebhookResponse(View(webhook, request, options.Value)));
+    }
+
+    private static async Task<Results<Ok<WebhookDeliveriesResponse>, MonodutyErrorResult>> DeliveriesAsync(string id, ApiCaller caller, IClusterClient cluster)
+    {
+        if (!Guid.TryParse(id, out var webhookId)
+            || await cluster.GetGrain<IWebhooksGrain>(caller.WorkspaceId).DeliveriesAsync(caller.Member, webhookId) is not { } deliveries)
+        {
+            return MonodutyProblem.NotFound("Webhook");
+        }
+
+        return TypedResults.Ok(new WebhookDeliveriesResponse(webhookId, [.. deliveries.Select(WebhookDeliveryView.Of)], deliveries.Count));
     }
 
     private static async Task<Results<Created<WebhookResponse>, MonodutyErrorResult>> CreateAsync(

@@ -365,6 +365,11 @@ public static class RouteCatalog
             ErrorBody = typeof(Monoduty.MonodutyError),
         },
         new("GET", "/api/webhooks/{id}", "One webhook") { ErrorBody = typeof(Monoduty.MonodutyError) },
+        new("GET", "/api/webhooks/{id}/deliveries", "The newest deliveries of a webhook's calls")
+        {
+            Description = "Any member. At most 100, newest first: channel, masked destination, status, attempts and the receiver's last answer.",
+            ErrorBody = typeof(Monoduty.MonodutyError),
+        },
         new("DELETE", "/api/webhooks/{id}", "Delete a webhook, its calls and its notifications")
         {
             Description = "Admins and owners. Its inbound URL answers 404 from now on; its deliveries not yet sent are cancelled.",

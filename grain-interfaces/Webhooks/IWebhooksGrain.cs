@@ -1,3 +1,4 @@
+using OrleansMonitor.GrainInterfaces.Alerting;
 using OrleansMonitor.GrainInterfaces.Workspaces;
 
 namespace OrleansMonitor.GrainInterfaces.Webhooks;
@@ -8,11 +9,17 @@ namespace OrleansMonitor.GrainInterfaces.Webhooks;
 /// </summary>
 public interface IWebhooksGrain : IGrainWithGuidKey
 {
+    /// <summary>Deliveries a webhook's history shows at most.</summary>
+    public const int DeliveriesShown = 100;
+
     /// <summary>Every webhook of the workspace with its statistics, oldest first.</summary>
     Task<IReadOnlyList<WebhookInfo>> ListAsync(WorkspaceAccess caller);
 
     /// <summary>One webhook with its statistics, or null.</summary>
     Task<WebhookInfo?> GetAsync(WorkspaceAccess caller, Guid webhookId);
+
+    /// <summary>The newest deliveries of the webhook's calls (at most <see cref="DeliveriesShown"/>), newest first, or null when not found.</summary>
+    Task<IReadOnlyList<DeliveryInfo>?> DeliveriesAsync(WorkspaceAccess caller, Guid webhookId);
 
     /// <summary>Checks, cleans and stores a webhook (active, with a fresh inbound token and an alias unique in the workspace).</summary>
     Task<WebhookOutcome> CreateAsync(WorkspaceAccess caller, NewWebhook webhook);

@@ -1,6 +1,7 @@
 using OrleansMonitor.GrainInterfaces.Webhooks;
 using OrleansMonitor.GrainInterfaces.Workspaces;
 using OrleansMonitor.Grains.Alerting;
+using OrleansMonitor.Grains.Alerting.Outbox;
 
 namespace OrleansMonitor.Grains.Webhooks;
 
@@ -10,13 +11,23 @@ namespace OrleansMonitor.Grains.Webhooks;
 /// </summary>
 [StatelessWorker]
 [GrainType("webhooks")]
-public sealed class WebhooksGrain(WebhookStore store, WebhookFanOut fanOut, TimeProvider time) : Grain, IWebhooksGrain
+public sealed class WebhooksGrain(WebhookStore store, WebhookFanOut fanOut, DeliveryOutbox outbox, TimeProvider time) : Grain, IWebhooksGrain
 {
     public async Task<IReadOnlyList<WebhookInfo>> ListAsync(WorkspaceAccess caller) =>
         IsOwnWorkspace(caller) ? await store.ListAsync(caller.WorkspaceId) : [];
 
     public async Task<WebhookInfo?> GetAsync(WorkspaceAccess caller, Guid webhookId) =>
         IsOwnWorkspace(caller) ? await store.GetAsync(caller.WorkspaceId, webhookId) : null;
+
+    public async Task<IReadOnlyList<DeliveryInfo>?> DeliveriesAsync(WorkspaceAccess caller, Guid webhookId)
+    {
+        if (!IsOwnWorkspace(caller) || await store.GetAsync(caller.WorkspaceId, webhookId) is null)
+        {
+            return null;
+        }
+
+        return [.. (await outbox.ForWebhookAsync(caller.WorkspaceId, webhookId, IWebhooksGrain.DeliveriesShown)).Select(r => r.ToInfo())];
+    }
 
     public async Task<WebhookOutcome> CreateAsync(WorkspaceAccess caller, NewWebhook webhook)
     {

@@ -165,6 +165,7 @@ public static class RouteCatalog
             new("GET", "/api/webhooks", Need.Read, 200),
             new("POST", "/api/webhooks", Need.Manage, 201, Body: new { name = "Made in the matrix", notificationTypes = new[] { "PUSH_NOTIF" } }),
             new("GET", $"/api/webhooks/{Guid.NewGuid()}", Need.Read, 404),
+            new("GET", $"/api/webhooks/{Guid.NewGuid()}/deliveries", Need.Read, 404),
             new("DELETE", $"/api/webhooks/{Guid.NewGuid()}", Need.Manage, 404),
             new("POST", $"/api/webhooks/{Guid.NewGuid()}/test", Need.Manage, 404),
             new("GET", "/api/notifications", Need.Read, 200),

@@ -90,6 +90,17 @@ public sealed class InboundWebhookTests(MessagingClusterFixture fixture)
             () => user.Session.GetJsonAsync<MonodutyNotificationList>("/api/notifications"), f => f.Total == 2, "both notifications in the feed", Delivered);
         Assert.Equal(["test", "inbound"], feed.Notifications.Select(n => n.Kind));
         Assert.Equal("Test notification from Half broken", feed.Notifications[0].Title[("[test] ".Length)..]);
+
+        // The webhook's delivery history: both calls' deliveries, newest first, the refused number masked.
+        var history = await user.Session.GetJsonAsync<System.Text.Json.JsonElement>($"/api/webhooks/{webhook.Id}/deliveries");
+        var deliveries = history.GetProperty("deliveries").EnumerateArray().ToArray();
+        Assert.Equal(4, history.GetProperty("total").GetInt32());
+        Assert.Equal(["test", "test", "inbound", "inbound"], deliveries.Select(d => d.GetProperty("event").GetString()));
+        var sms = deliveries.Where(d => d.GetProperty("channel").GetString() == "sms").ToArray();
+        Assert.Equal(2, sms.Length);
+        Assert.All(sms, d => Assert.Equal(("failed", 400, "••••••••0400"), (d.GetProperty("status").GetString(), d.GetProperty("last_status_code").GetInt32(), d.GetProperty("destination").GetString())));
+        var outsider = await fixture.NewUserAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.Session.GetAsync($"/api/webhooks/{webhook.Id}/deliveries")).StatusCode);
     }
 
     [Fact]
