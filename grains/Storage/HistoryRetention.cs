@@ -7,7 +7,7 @@ namespace OrleansMonitor.Grains.Storage;
 
 /// <summary>
 /// Removes history past its retention in batched deletes: raw heartbeats, roll-ups, hourly latency histograms, and alert
-/// history (deliveries that are finished, ended flapping episodes). One silo at a time does it (a PostgreSQL advisory
+/// history (deliveries that are finished, webhook calls, ended flapping episodes). One silo at a time does it (a PostgreSQL advisory
 /// lock); the others skip the pass. A delivery still pending or in flight is never removed, however old.
 /// </summary>
 public sealed class HistoryRetention(NpgsqlDataSource dataSource, IOptions<RetentionOptions> options, TimeProvider time, ILogger<HistoryRetention> logger)
@@ -36,6 +36,7 @@ public sealed class HistoryRetention(NpgsqlDataSource dataSource, IOptions<Reten
             // Hourly latency histograms only serve the rebuild of a monitor's last 24 h.
             await DeleteInBatchesAsync(connection, "om_latency_hours", "hour", "monitor_id, hour", now - TimeSpan.FromDays(2), cancellationToken);
             var alerts = await DeleteInBatchesAsync(connection, "om_alert_deliveries", "completed_at", "id", now - _options.AlertHistory, cancellationToken)
+                + await DeleteInBatchesAsync(connection, "om_webhook_calls", "created_at", "id", now - _options.AlertHistory, cancellationToken)
                 + await DeleteInBatchesAsync(connection, "om_flapping", "ended_at", "id", now - _options.AlertHistory, cancellationToken);
             return (raw, rollups, alerts);
         }

@@ -33,7 +33,7 @@ public sealed class RetentionTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task FinishedAlertDeliveriesAndEndedFlappingEpisodesPastTheirRetentionAreRemovedAndPendingOnesKept()
+    public async Task FinishedDeliveriesWebhookCallsAndEndedFlappingEpisodesPastTheirRetentionAreRemovedAndPendingDeliveriesKept()
     {
         var database = fixture.Monitoring.Database;
         var workspace = Guid.NewGuid();
@@ -58,9 +58,20 @@ public sealed class RetentionTests(ClusterFixture fixture)
                    ($3 - 1, $1, $2, now() - interval '10 days', now() - interval '10 days', 10, now() - interval '10 days', now() - interval '10 days')
             """, monitor, workspace, episode);
 
+        var webhook = Guid.NewGuid();
+        await database.ExecuteAsync("""
+            INSERT INTO om_webhooks (id, workspace_id, name, alias, notification_types, token, token_hash, created_at)
+            VALUES ($1, $2, 'Retained', 'retained', '{2}', 'mdt_x', decode(md5($1::text), 'hex'), now() - interval '200 days')
+            """, webhook, workspace);
+        await database.ExecuteAsync("""
+            INSERT INTO om_webhook_calls (id, webhook_id, workspace_id, kind, title, message, severity, created_at)
+            VALUES (gen_random_uuid(), $1, $2, 6, 'old', '', '', now() - interval '91 days'), (gen_random_uuid(), $1, $2, 6, 'recent', '', '', now() - interval '1 day');
+            """, webhook, workspace);
+
         var removed = await fixture.Monitoring.SiloService<HistoryRetention>().RunOnceAsync();
 
-        Assert.True(removed!.Value.Alerts >= 4);
+        Assert.True(removed!.Value.Alerts >= 5);
+        Assert.Equal("recent", await database.ScalarAsync<string>("SELECT string_agg(title, ',') FROM om_webhook_calls WHERE webhook_id = $1", webhook));
         var kept = await database.ScalarAsync<string>(
             "SELECT string_agg(left(idempotency_key, -32), ',' ORDER BY idempotency_key) FROM om_alert_deliveries WHERE workspace_id = $1", workspace);
         Assert.Equal("old-pending,recent-sent", kept);

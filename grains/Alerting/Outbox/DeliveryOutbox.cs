@@ -320,12 +320,6 @@ public sealed class DeliveryOutbox(NpgsqlDataSource dataSource, TimeProvider tim
             $"SELECT {RecordColumns} FROM om_alert_deliveries WHERE workspace_id = $1 AND webhook_id = $2 ORDER BY created_at DESC, id DESC LIMIT $3",
             cancellationToken, workspaceId, webhookId, Math.Clamp(limit, 0, 1000));
 
-    /// <summary>A workspace's deliveries recorded since <paramref name="since"/>, newest first.</summary>
-    public Task<IReadOnlyList<DeliveryRecord>> RecentAsync(Guid workspaceId, DateTimeOffset since, int limit, CancellationToken cancellationToken = default) =>
-        RecordsAsync(
-            $"SELECT {RecordColumns} FROM om_alert_deliveries WHERE workspace_id = $1 AND created_at >= $2 ORDER BY created_at DESC, id DESC LIMIT $3",
-            cancellationToken, workspaceId, since, Math.Clamp(limit, 0, 1000));
-
     /// <summary>The workspace's deliveries recorded under <paramref name="keys"/>, those recorded before included (in no particular order).</summary>
     public Task<IReadOnlyList<DeliveryRecord>> ForKeysAsync(Guid workspaceId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) =>
         RecordsAsync(
@@ -374,32 +368,6 @@ public sealed class DeliveryOutbox(NpgsqlDataSource dataSource, TimeProvider tim
         recent.Parameters.AddWithValue(workspaceId);
         recent.Parameters.AddWithValue(NpgsqlDbType.Array | NpgsqlDbType.Uuid, scope);
         return new DeliveryActivity(counts, [.. (await ReadRecordsAsync(recent, cancellationToken)).Select(r => r.ToInfo())]);
-    }
-
-    /// <summary>Counts per webhook of <paramref name="webhookIds"/> (those without deliveries answer zeros).</summary>
-    public async Task<IReadOnlyDictionary<Guid, WebhookDeliveryStats>> WebhookStatisticsAsync(
-        Guid workspaceId, IReadOnlyCollection<Guid> webhookIds, CancellationToken cancellationToken = default)
-    {
-        var stats = webhookIds.Distinct().ToDictionary(id => id, _ => new WebhookDeliveryStats(0, 0, 0));
-        if (stats.Count == 0)
-        {
-            return stats;
-        }
-
-        await using var command = dataSource.CreateCommand("""
-            SELECT webhook_id, count(*), count(*) FILTER (WHERE status = 2), count(*) FILTER (WHERE status = 3)
-            FROM om_alert_deliveries WHERE workspace_id = $1 AND webhook_id = ANY($2)
-            GROUP BY webhook_id
-            """);
-        command.Parameters.AddWithValue(workspaceId);
-        command.Parameters.AddWithValue(stats.Keys.ToArray());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            stats[reader.GetGuid(0)] = new WebhookDeliveryStats(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
-        }
-
-        return stats;
     }
 
     /// <summary><paramref name="alert"/> with every text cleaned and capped, as it is stored.</summary>

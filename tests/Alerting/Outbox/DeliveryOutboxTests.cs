@@ -208,7 +208,7 @@ public sealed class DeliveryOutboxTests
     }
 
     [Fact]
-    public async Task HistoryAndStatisticsStayInTheirWorkspace()
+    public async Task HistoryAndActivityStayInTheirWorkspace()
     {
         await using var db = await TestDatabase.CreateAsync("outbox_history");
         var clock = new FakeTimeProvider(Start);
@@ -225,9 +225,13 @@ public sealed class DeliveryOutboxTests
         await outbox.FailAsync(claimed["h2"], ChannelResult.Failed(404, "HTTP 404\0 not found", false, 12));
         await outbox.RetryAsync(claimed["h3"], ChannelResult.Failed(503, "HTTP 503", true, 9), Start.AddSeconds(10));
 
-        var stats = await outbox.WebhookStatisticsAsync(workspace, [hook, quiet]);
-        Assert.Equal(new WebhookDeliveryStats(3, 1, 1), stats[hook]);
-        Assert.Equal(new WebhookDeliveryStats(0, 0, 0), stats[quiet]);
+        var activity = await outbox.ActivityAsync(workspace, null, Start.AddMinutes(1));
+        Assert.Equal(new DeliveryCounts(1, 1, 1, 0), activity.Last24Hours);
+        Assert.Equal(3, activity.Recent.Count);
+        var dayLater = await outbox.ActivityAsync(workspace, null, Start.AddDays(2));
+        Assert.Equal(DeliveryCounts.Zero, dayLater.Last24Hours); // counted over 24 hours; the newest are shown however old
+        Assert.Equal(3, dayLater.Recent.Count);
+        Assert.Empty(await outbox.ForWebhookAsync(workspace, quiet, 10));
 
         var history = await outbox.ForWebhookAsync(workspace, hook, 10);
         Assert.Equal(3, history.Count);
@@ -237,8 +241,7 @@ public sealed class DeliveryOutboxTests
         Assert.Equal((503, (DateTimeOffset?)null), (retried.LastStatusCode, retried.CompletedAt));
         Assert.Equal(Start, history.Single(r => r.Status == DeliveryStatus.Sent).CompletedAt);
         Assert.Single(await outbox.ForWebhookAsync(workspace, hook, 1));
-        Assert.Equal(3, (await outbox.RecentAsync(workspace, Start.AddMinutes(-1), 50)).Count);
-        Assert.Empty(await outbox.RecentAsync(workspace, Start.AddMinutes(1), 50));
+        Assert.Equal(new DeliveryCounts(0, 0, 1, 0), (await outbox.ActivityAsync(other, null, Start)).Last24Hours);
         Assert.Equal(DeliveryStatus.Sending, Assert.Single(await outbox.ForWebhookAsync(other, hook, 10)).Status);
     }
 
