@@ -42,7 +42,7 @@ public sealed partial class AcknowledgeLinkDeliveryTests(MessagingClusterFixture
         var mail = await Eventually.HoldsAsync(
             () => Task.FromResult(fixture.Smtp.Received.Where(m => m.Message.To.ToString().Contains(email, StringComparison.Ordinal)).ToArray()),
             m => m.Length == 1, "the opening email", Delivered);
-        var link = AcknowledgeLink().Match(mail[0].Message.TextBody);
+        var link = AcknowledgeLink().Match(mail[0].Message.TextBody ?? string.Empty);
         Assert.True(link.Success, "the email carries an acknowledge link: " + mail[0].Message.TextBody);
         var token = link.Groups["token"].Value;
         await Eventually.HoldsAsync(() => Task.FromResult(PagerDutyEvents(incident)), e => e.Count == 1, "the PagerDuty trigger", Delivered);

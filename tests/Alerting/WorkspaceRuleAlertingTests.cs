@@ -37,7 +37,7 @@ public sealed class WorkspaceRuleAlertingTests
         await kit.UpAsync();
         await kit.SweepAsync();
         Assert.Equal(["lead@example.test", Oncall], (await kit.DeliveriesAsync(AlertEventKind.Resolved)).Select(d => d.Destination).Order());
-        Assert.Empty((await kit.DeliveriesAsync()).Where(d => d.Destination == Phone));
+        Assert.DoesNotContain(await kit.DeliveriesAsync(), d => d.Destination == Phone);
     }
 
     [Fact]

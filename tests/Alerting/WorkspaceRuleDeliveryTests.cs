@@ -36,7 +36,7 @@ public sealed class WorkspaceRuleDeliveryTests(MessagingClusterFixture fixture)
 
         await fixture.Monitoring.Database.ExecuteAsync("UPDATE om_incidents SET resolved_at = now(), resolution = 'Up again' WHERE id = $1", incident);
         mails = await Eventually.HoldsAsync(() => Task.FromResult(MailsTo(email)), m => m.Count == 2, "the resolution email", Delivered);
-        Assert.Contains(mails, m => m.Subject.Contains("up again", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(mails, m => (m.Subject ?? string.Empty).Contains("up again", StringComparison.OrdinalIgnoreCase));
         await Eventually.HoldsAsync(() => Task.FromResult(TextsTo(phone)), t => t.Count == 2, "the resolution SMS", Delivered);
         await Eventually.HoldsAsync(
             () => fixture.Monitoring.Database.ScalarAsync<long>("SELECT count(*) FROM om_alert_deliveries WHERE incident_id = $1 AND status = 2", incident),

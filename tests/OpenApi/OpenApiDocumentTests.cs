@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
@@ -183,15 +184,20 @@ public sealed class OpenApiDocumentTests(ClusterFixture fixture)
         return (result.Document!, result.Diagnostic!);
     }
 
-    /// <summary>Every (method, endpoint) the host maps, less the endpoints of the document and the docs page themselves.</summary>
+    /// <summary>
+    /// Every (method, endpoint) the host maps, less the endpoints of the document and the docs page themselves and the
+    /// pages for people (HTML, excluded from the description, never under <c>/api</c>: an API route cannot hide).
+    /// </summary>
     private List<(string Method, RouteEndpoint Endpoint)> ApiEndpoints()
     {
         var endpoints = fixture.Api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToArray();
         bool IsReference(RouteEndpoint e) => e.RoutePattern.RawText is { } raw && (raw.StartsWith("/openapi/", StringComparison.Ordinal) || raw.StartsWith("/docs", StringComparison.Ordinal));
+        bool IsPage(RouteEndpoint e) => e.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>() is { ExcludeFromDescription: true };
         Assert.Contains(endpoints, e => e.RoutePattern.RawText == ApiReference.DocumentRoute);
         Assert.Contains(endpoints, e => e.RoutePattern.RawText?.StartsWith(ApiReference.DocsRoute, StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(endpoints, e => IsPage(e) && !IsReference(e) && e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) != false);
         return endpoints
-            .Where(e => !IsReference(e))
+            .Where(e => !IsReference(e) && !IsPage(e))
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(method => (method, e)))
             .ToList();
     }
