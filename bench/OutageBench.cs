@@ -19,10 +19,10 @@ public static class OutageBench
         var stats = silo.Services.GetRequiredService<SchedulingStats>();
         var runner = silo.Services.GetRequiredService<ProbeRunner>();
         var workspace = Guid.NewGuid();
-        var ids = await BenchMonitors.CreateIdleAsync(grains, options, workspace, 0, options.Monitors);
-        await BenchMonitors.SwitchAsync(grains, options, workspace, ids, 0);
+        var monitors = await BenchMonitors.CreateIdleAsync(grains, options, workspace, 0, options.Monitors);
+        await BenchMonitors.SwitchAsync(grains, options, workspace, monitors);
         await Task.Delay(TimeSpan.FromSeconds(options.IntervalSeconds + 10));
-        Console.WriteLine($"steady before the outage: lateness p99 {stats.LagPercentileMs(99)} ms, probe bound {runner.MaxInFlight}, {BenchMonitors.Retries} client calls retried");
+        Console.WriteLine($"steady before the outage: lateness p99 {stats.LagPercentileMs(99)} ms, probe bound {runner.MaxInFlight}, {BenchMonitors.Retries} client calls retried, {BenchMonitors.NotCreated} monitors not created");
         await DownHeartbeats.PrintAsync(connectionString, "before the outage");
 
         var controlPort = options.TargetPort + options.TargetPorts;
