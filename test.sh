@@ -11,7 +11,7 @@ trap cleanup EXIT
 
 if [ -z "${ConnectionStrings__Postgres:-}" ]; then
   pg_ensure_binaries
-  port=$(pg_free_port 56432)
+  port=$(pg_free_port 26432)
   PG_FSYNC=off pg_start "$work/pg" "$port"
   export ConnectionStrings__Postgres
   ConnectionStrings__Postgres=$(pg_connection_string "$port")

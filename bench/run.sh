@@ -9,7 +9,7 @@ work=$(mktemp -d /tmp/orleans-monitor-bench.XXXXXX)
 chmod 755 "$work"
 trap 'pg_stop "$work/pg"; rm -rf "$work"' EXIT
 pg_ensure_binaries
-port=$(pg_free_port 57432)
+port=$(pg_free_port 27432)
 pg_start "$work/pg" "$port"
 export ConnectionStrings__Postgres
 ConnectionStrings__Postgres=$(pg_connection_string "$port")

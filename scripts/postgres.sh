@@ -27,10 +27,15 @@ pg_as_owner() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-# A TCP port on 127.0.0.1 nobody listens on, starting the search at $1.
+# A TCP port on 127.0.0.1 nobody listens on or uses, starting the search at $1.
 pg_free_port() {
   local port=$1
-  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+  # Taken: something listens there, or (seen by ss when it is installed) any socket uses it as its local port, such as
+  # an outgoing connection the kernel gave it (ports from 32768 up are handed out that way, so callers start below).
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null \
+    || { command -v ss >/dev/null && [ -n "$(ss -Htan "sport = :$port" 2>/dev/null)" ]; }; do
+    port=$((port + 1))
+  done
   echo "$port"
 }
 
