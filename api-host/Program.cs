@@ -70,6 +70,8 @@ app.MapIncidentDeliveriesApi();
 app.MapAcknowledgeLinkApi();
 app.MapHeartbeatReceiverApi();
 app.MapAnalyticsApi();
+app.MapStatusPagesApi();
+app.MapPublicStatusPageApi();
 app.MapTeamApi();
 app.MapAccountApi();
 app.MapMonodutyApi();

@@ -109,6 +109,13 @@ public static class MonitoringEngine
         services.AddSingleton<Webhooks.WebhookFanOut>();
         services.AddSingleton<Webhooks.NotificationFeed>();
         services.AddSingleton<IAlertChannel, InAppChannel>();
+
+        services.AddOptions<StatusPages.StatusPageOptions>().Bind(configuration.GetSection(StatusPages.StatusPageOptions.Section))
+            .Validate(o => o.DeviceRefreshPeriod > TimeSpan.Zero, "StatusPages:DeviceRefreshPeriod must be positive")
+            .Validate(o => o.UpdatesKept > 0 && o.UpdatesShown > 0 && o.UpdatesShown <= o.UpdatesKept, "StatusPages:UpdatesKept and UpdatesShown must be positive, UpdatesShown at most UpdatesKept")
+            .ValidateOnStart();
+        services.AddSingleton<StatusPages.StatusPageStore>();
+        services.AddSingleton<StatusPages.StatusPageFaults>();
         return services;
     }
 }

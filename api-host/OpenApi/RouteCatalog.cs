@@ -349,6 +349,52 @@ public static class RouteCatalog
         new("GET", "/api/user/integration-posture", "Token posture of the workspace (admins)"),
         new("GET", "/api/support/summary", "Devices by status, open incidents, plan and limits"),
 
+        // Status pages (Premium)
+        new("GET", "/api/status-pages", "The workspace's status pages (Premium)")
+        {
+            Description = "Any member. A page including a project outside the caller's scope is left out. Tokens are never listed.",
+        },
+        new("POST", "/api/status-pages", "Create a status page: public, or private behind a token (Premium)")
+        {
+            Description = "Admins and owners. The slug is unique across the installation (409 `slug_taken`); the plan's status-page limit applies (403 `plan_limit_reached`). A private page's token is in this answer only.",
+            Body = typeof(StatusPageRequest),
+            Examples = Example("public page", $$"""{"title":"Acme status","slug":"acme","description":"Our public services","projectIds":["{{SampleId}}"],"visibility":"public"}"""),
+            Success = StatusCodes.Status201Created,
+            SuccessDescription = "The page (and `token` for a private page, shown once).",
+            Errors = [Conflict],
+        },
+        new("PUT", "/api/status-pages/{id}", "Change a status page: fields left out keep their value (Premium)")
+        {
+            Description = "Admins and owners. A new slug answers at once and the old one stops; turning private issues a token (in this answer, once), turning public drops it.",
+            Body = typeof(StatusPageUpdateRequest),
+            Examples = Example("rename", """{"title":"Acme platform status","slug":"acme-platform"}"""),
+            SuccessDescription = "The page (`token` set only when this change issued one).",
+            Errors = [Conflict],
+        },
+        new("POST", "/api/status-pages/{id}/regenerate-token", "Rotate a private status page's token (Premium)")
+        {
+            Description = "Admins and owners. The new token is in this answer only; the old one stops working at once, on every API host. A public page answers 409 `status_page_not_private`.",
+            SuccessDescription = "The page and its new `token`.",
+            Errors = [Conflict],
+        },
+        new("GET", "/api/status-pages/{id}/updates", "A status page's manual updates, newest first (Premium)")
+        {
+            Description = "Any member. The newest 200 are kept.",
+        },
+        new("POST", "/api/status-pages/{id}/updates", "Publish a manual update on a status page (Premium)")
+        {
+            Description = "Editors, admins and owners. `deviceIds` must be devices of the page's projects (422 otherwise). The public view shows it at once.",
+            Body = typeof(StatusUpdateRequest),
+            Examples = Example("investigating", $$"""{"state":"investigating","message":"Checkout is slow; we are looking into it.","deviceIds":["{{SampleId}}"]}"""),
+            Success = StatusCodes.Status201Created,
+            SuccessDescription = "The update.",
+        },
+        new("GET", "/api/public/status-pages/{slug}", "A status page's share URL: title, overall state, projects and devices, latest updates (anonymous)")
+        {
+            Description = "Served from memory. A private page needs `?token=`; a missing or wrong token answers exactly as an unknown slug (404 `status_page_not_found`). Answers carry `ETag` and `Cache-Control: public, max-age=15` (`private` for a private page); `If-None-Match` with the current tag answers 304 without a body. No ids, owners or monitored addresses are shown.",
+            Parameters = new Dictionary<string, string> { ["slug"] = "The page's slug.", ["token"] = "A private page's token." },
+        },
+
         // Monoduty webhooks and notifications (errors in the MonodutyError body)
         new("GET", "/api/webhooks", "The workspace's webhooks with their inbound URL and statistics")
         {

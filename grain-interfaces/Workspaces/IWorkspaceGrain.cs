@@ -80,7 +80,10 @@ public interface IWorkspaceGrain : IGrainWithGuidKey
     [AlwaysInterleave]
     Task UnindexDeviceAsync(Guid deviceId);
 
-    /// <summary>The newest summary of a device (after each probe and each change). Fire and forget.</summary>
+    /// <summary>
+    /// The newest summary of a device (after each probe and each change). Fire and forget. A change of the device's
+    /// state or name (not every probe) is passed on, one way, to the workspace's status pages (<c>IStatusPagesGrain</c>).
+    /// </summary>
     [OneWay]
     Task ReportDeviceAsync(DeviceSummary device);
 

@@ -38,6 +38,9 @@ public sealed class WorkspaceGrain(
     private const int SummaryIncidentLimit = 500;
 
     private static readonly TimeSpan RefreshAllPeriod = TimeSpan.FromMinutes(1);
+
+    /// <summary>Limits the warnings of changes not passed on to the status pages (see <see cref="TellStatusPages"/>).</summary>
+    private static readonly Diagnostics.LogThrottle StatusPageWarnings = new();
     private readonly Dictionary<Guid, DeviceSummary> _summaries = [];
     private readonly Dictionary<Guid, DeviceEntry> _devices = [];
     private readonly Dictionary<Guid, WorkspaceAccess> _members = [];
@@ -568,10 +571,35 @@ public sealed class WorkspaceGrain(
     {
         if (_devices.TryGetValue(device.Id, out var entry))
         {
-            _summaries[device.Id] = device with { ProjectId = entry.ProjectId };
+            var reported = device with { ProjectId = entry.ProjectId };
+            var changed = _summaries.TryGetValue(device.Id, out var previous) && (previous.Status != reported.Status || previous.Name != reported.Name);
+            _summaries[device.Id] = reported;
+            if (changed)
+            {
+                TellStatusPages(reported);
+            }
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Passes a device's change of state or name on to the workspace's status pages, one way: the pages grain never
+    /// calls this grain back in a turn this grain waits for, and a lost message is made good by the pages' refresh.
+    /// </summary>
+    private void TellStatusPages(DeviceSummary device)
+    {
+        try
+        {
+            GrainFactory.GetGrain<GrainInterfaces.StatusPages.IStatusPagesGrain>(WorkspaceId).DeviceChangedAsync(device).Ignore();
+        }
+        catch (Exception ex)
+        {
+            if (StatusPageWarnings.Allow(out var heldBack))
+            {
+                logger.LogWarning(ex, "Workspace {WorkspaceId}: a change of device {DeviceId} was not passed on to the status pages ({HeldBack} similar warnings held back)", WorkspaceId, device.Id, heldBack);
+            }
+        }
     }
 
     public Task<Guid?> ProjectOfAsync(Guid deviceId) =>

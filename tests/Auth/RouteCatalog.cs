@@ -32,6 +32,8 @@ public static class RouteCatalog
         public required string HttpDevice { get; init; }
         public required string DnsDevice { get; init; }
         public required string PushDevice { get; init; }
+        public required string StatusPage { get; init; }
+        public required string StatusPageSlug { get; init; }
     }
 
     public static async Task<World> BuildAsync(ClusterFixture fixture)
@@ -44,6 +46,7 @@ public static class RouteCatalog
         var http = Id(await DashmonClient.CreateDeviceAsync(owner, project, new { name = "Page", type = "http", url = "http://127.0.0.1:9/", interval = 600 }));
         var dns = Id(await DashmonClient.CreateDeviceAsync(owner, project, new { name = "Names", type = "dns", interval = 600, dns = new { recordType = "A", name = "example.test", resolver = "127.0.0.1:9" }, timeout = 5 }));
         var push = Id(await DashmonClient.CreateDeviceAsync(owner, project, new { name = "Cron", type = "heartbeat", heartbeat = new { interval = 3600, grace = 60 } }));
+        var statusPage = (await StatusPages.StatusPageClient.CreateStatusPageAsync(owner, new { title = "Matrix page", slug = StatusPages.StatusPageClient.NewSlug("matrix"), projectIds = new[] { project }, visibility = "private" })).StatusPage;
 
         var viewer = await fixture.NewUserAsync();
         var editor = await fixture.NewUserAsync();
@@ -69,6 +72,8 @@ public static class RouteCatalog
             HttpDevice = http,
             DnsDevice = dns,
             PushDevice = push,
+            StatusPage = statusPage.Id,
+            StatusPageSlug = statusPage.Slug,
             Clients = new Dictionary<Caller, HttpClient>
             {
                 [Caller.Anonymous] = fixture.Api.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false }),
@@ -168,6 +173,13 @@ public static class RouteCatalog
             new("GET", $"/api/webhooks/{Guid.NewGuid()}/deliveries", Need.Read, 404),
             new("DELETE", $"/api/webhooks/{Guid.NewGuid()}", Need.Manage, 404),
             new("POST", $"/api/webhooks/{Guid.NewGuid()}/test", Need.Manage, 404),
+            new("GET", "/api/status-pages", Need.Read, 200),
+            new("POST", "/api/status-pages", Need.Manage, 422, Body: new { title = "", slug = "no", visibility = "public" }),
+            new("PUT", $"/api/status-pages/{w.StatusPage}", Need.Manage, 200, OwnerResource: true, Body: new { title = "Matrix page" }),
+            new("POST", $"/api/status-pages/{w.StatusPage}/regenerate-token", Need.Manage, 200, OwnerResource: true),
+            new("GET", $"/api/status-pages/{w.StatusPage}/updates", Need.Read, 200, OwnerResource: true),
+            new("POST", $"/api/status-pages/{w.StatusPage}/updates", Need.Write, 201, OwnerResource: true, Body: new { state = "investigating", message = "Matrix update" }),
+            new("GET", $"/api/public/status-pages/{w.StatusPageSlug}", Need.Public, 404),
             new("GET", "/api/notifications", Need.Read, 200),
             new("GET", "/api/notifications/unread-count", Need.Read, 200),
             new("POST", "/api/notifications/mark-all-read", Need.Read, 200),

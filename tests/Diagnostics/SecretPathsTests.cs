@@ -12,6 +12,9 @@ public sealed class SecretPathsTests
     [InlineData("'/ack/token'", "'/ack/***'")]
     [InlineData("GET /api/incidents/42/acknowledge", "GET /api/incidents/42/acknowledge")]
     [InlineData("GET /api/webhooks/7/deliveries", "GET /api/webhooks/7/deliveries")]
+    [InlineData("GET http://h/api/public/status-pages/acme?token=osp_Zx9-_q 200", "GET http://h/api/public/status-pages/acme?token=*** 200")]
+    [InlineData("?lang=en&token=osp_abc", "?lang=en&token=***")]
+    [InlineData("GET /api/public/status-pages/acme", "GET /api/public/status-pages/acme")]
     public void SecretSegmentsAreRedacted(string logged, string written)
     {
         Assert.Equal(written, SecretPaths.Redact(logged));

@@ -79,7 +79,7 @@ public sealed class OpenApiDocumentTests(ClusterFixture fixture)
             }
         }
 
-        Assert.Equal(7, anonymous); // live, health, capabilities, register, login, the heartbeat receiver and the Monoduty inbound URL
+        Assert.Equal(8, anonymous); // live, health, capabilities, register, login, the heartbeat receiver, the Monoduty inbound URL and the status page share URL
     }
 
     [Fact]
