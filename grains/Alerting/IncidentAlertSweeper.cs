@@ -501,8 +501,7 @@ public sealed class IncidentAlertSweeper(
             return null;
         }
 
-        var settings = await sources.SettingsAsync(workspaceId, project) ?? ProjectAlertSettings.None;
-        return new AlertRouting(project, settings, await sources.RulesAsync(workspaceId));
+        return new AlertRouting(project, await SettingsAsync(workspaceId, project) ?? ProjectAlertSettings.None, await sources.RulesAsync(workspaceId));
     }
 
     /// <summary>The secret a destination was sent the opening with, as the settings hold it now (PagerDuty: by channel).</summary>

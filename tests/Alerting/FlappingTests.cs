@@ -154,21 +154,7 @@ public sealed class FlappingTests
     public async Task AnEpisodeThatSettlesDownEscalatesTheOpenIncidentFromThenAndItsResolutionReachesThoseTold()
     {
         await using var kit = await StartAsync("flapping_down", TwoSteps(stillDownEveryMinutes: 30));
-        for (var change = 1; change <= 7; change++)
-        {
-            if (change % 2 == 1)
-            {
-                await kit.DownAsync();
-            }
-            else
-            {
-                await kit.UpAsync();
-            }
-
-            await kit.SweepAsync();
-            await kit.DeliverDueAsync();
-            kit.Clock.Advance(TimeSpan.FromMinutes(1));
-        }
+        await kit.FlapAsync(7);
 
         // Down since minute 6, the opening that began the episode; stable (and down) at minute 16.
         var down = await kit.Database.ScalarAsync<long>("SELECT id FROM om_incidents WHERE monitor_id = $1 AND resolved_at IS NULL", kit.MonitorId);

@@ -6,7 +6,8 @@ namespace OrleansMonitor.Tests.Alerting;
 
 /// <summary>
 /// PostgreSQL stopped under the alert sweeper, on a cluster and server of its own: the sweeper keeps running through
-/// its failures, and an incident written after the database returns reaches its receiver exactly once.
+/// its failures, an incident written after the database returns reaches its receiver exactly once (with its signed
+/// acknowledge link), and an acknowledgement followed at once by a second outage is told to the receiver exactly once.
 /// </summary>
 public sealed class IncidentAlertSweeperOutageTests : IAsyncLifetime
 {
@@ -16,7 +17,7 @@ public sealed class IncidentAlertSweeperOutageTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await PostgresServer.StartAsync();
-        _cluster = new MonitoringCluster(_server.ConnectionString());
+        _cluster = new MonitoringCluster(_server.ConnectionString(), new Dictionary<string, string?> { ["Alerting:PublicUrl"] = "https://monitor.example.test" });
         await _cluster.InitializeAsync();
     }
 
@@ -74,5 +75,24 @@ public sealed class IncidentAlertSweeperOutageTests : IAsyncLifetime
         Assert.Equal(1, receiver.Received.Count(r => r.Path == "/hook"));
         Assert.True(await _cluster.Database.ScalarAsync<bool>("SELECT opening_alerts_planned FROM om_incidents WHERE id = $1", incident));
         Assert.Equal(1, await _cluster.Database.ScalarAsync<long>("SELECT count(*) FROM om_alert_deliveries WHERE incident_id = $1", incident));
+        Assert.Contains("\"acknowledge_url\":\"https://monitor.example.test/ack/", Assert.Single(receiver.Received, r => r.Path == "/hook").Body, StringComparison.Ordinal);
+
+        // Acknowledged, and the database goes away again at once (whether before or after the sweeper planned it).
+        Assert.True((await _cluster.Client.GetGrain<IAlertsGrain>(workspaceId).AcknowledgeAsync(owner, incident)).Found);
+        failures = sweeper.Failures;
+        await _server.StopAsync();
+        await Eventually.HoldsAsync(() => Task.FromResult(sweeper.Failures), n => n > failures, "the sweeper to meet the second outage", TimeSpan.FromSeconds(30));
+        await _server.StartAgainAsync();
+
+        await Eventually.HoldsAsync(
+            () => Task.FromResult(receiver.Received.Count(r => r.Path == "/hook" && r.Body.Contains("\"event\":\"acknowledged\"", StringComparison.Ordinal))),
+            n => n == 1,
+            "the acknowledgement to reach the receiver after the outage",
+            TimeSpan.FromSeconds(60));
+        await Eventually.HoldsAsync(
+            () => _cluster.Database.ScalarAsync<bool>("SELECT acknowledgement_alerts_planned FROM om_incidents WHERE id = $1", incident),
+            planned => planned, "the acknowledgement to be marked told", TimeSpan.FromSeconds(30));
+        Assert.Equal(2, receiver.Received.Count(r => r.Path == "/hook")); // the opening and the acknowledgement, each once
+        Assert.Equal(2, await _cluster.Database.ScalarAsync<long>("SELECT count(*) FROM om_alert_deliveries WHERE incident_id = $1", incident));
     }
 }

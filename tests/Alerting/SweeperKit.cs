@@ -117,6 +117,29 @@ public sealed class SweeperKit : IAsyncDisposable, IAlertSettingsSource
     public Task UpAsync() =>
         Database.ExecuteAsync("UPDATE om_incidents SET resolved_at = $2, resolution = 'Up again' WHERE monitor_id = $1 AND resolved_at IS NULL", MonitorId, Now);
 
+    /// <summary>
+    /// The monitor changes state <paramref name="changes"/> times a minute apart, down first; each change is swept and
+    /// what comes due is sent.
+    /// </summary>
+    public async Task FlapAsync(int changes)
+    {
+        for (var change = 1; change <= changes; change++)
+        {
+            if (change % 2 == 1)
+            {
+                await DownAsync();
+            }
+            else
+            {
+                await UpAsync();
+            }
+
+            await SweepAsync();
+            await DeliverDueAsync();
+            Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+    }
+
     public Task AcknowledgeAsync(long incident) =>
         Database.ExecuteAsync("UPDATE om_incidents SET acknowledged_at = $2 WHERE id = $1", incident, Now);
 

@@ -87,21 +87,7 @@ public sealed class WorkspaceRuleAlertingTests
     {
         await using var kit = await StartAsync("rules_flapping", ProjectAlertSettings.None with { Flapping = new FlappingRule(4, 10, 10) });
         kit.Rules[ChannelKind.Email] = new WorkspaceAlertRule(true, [Oncall], []);
-        for (var change = 1; change <= 8; change++)
-        {
-            if (change % 2 == 1)
-            {
-                await kit.DownAsync();
-            }
-            else
-            {
-                await kit.UpAsync();
-            }
-
-            await kit.SweepAsync();
-            await kit.DeliverDueAsync();
-            kit.Clock.Advance(TimeSpan.FromMinutes(1));
-        }
+        await kit.FlapAsync(8);
 
         // Changes 1 and 3 escalate; the opening at change 5 begins the episode; change 7 is swallowed by it.
         Assert.Equal(2, (await kit.DeliveriesAsync(AlertEventKind.Opened)).Count);
